@@ -1,0 +1,51 @@
+package dev.bookstore.model;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** URL handling for {@link Warehouse#connect}: shared in-memory databases and password redaction. */
+final class JdbcUrls {
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+    private JdbcUrls() {
+    }
+
+    record Resolved(String url, boolean keepOneOpen, boolean shutdownOnClose) {
+    }
+
+    static Resolved resolve(String url) {
+        if (url.equals("jdbc:duckdb:") || url.equals("jdbc:duckdb::memory:") || url.equals("jdbc:duckdb:memory:")) {
+            return new Resolved("jdbc:duckdb:memory:bookstore_" + UUID.randomUUID().toString().replace("-", ""), true,
+                    false);
+        }
+        if (url.startsWith("jdbc:duckdb:memory:") || url.startsWith("jdbc:duckdb::memory:")) {
+            return new Resolved(url, true, false);
+        }
+        if (url.startsWith("jdbc:h2:mem:")) {
+            String rest = url.substring("jdbc:h2:mem:".length());
+            boolean unnamed = rest.isEmpty() || rest.startsWith(";");
+            String named = unnamed ? "jdbc:h2:mem:bookstore_" + UUID.randomUUID().toString().replace("-", "") + rest
+                    : url;
+            boolean addDelay = !named.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY");
+            return new Resolved(addDelay ? named + ";DB_CLOSE_DELAY=-1" : named, true, addDelay);
+        }
+        return new Resolved(url, false, false);
+    }
+
+    static String redact(String url) {
+        return PASSWORD.matcher(url).replaceAll("$1***");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (m.contains("No suitable driver") || m.contains("Failed to get driver instance")) {
+            return "no JDBC driver on the classpath accepts this URL (supported: jdbc:duckdb:, jdbc:postgresql:, "
+                    + "jdbc:mariadb:, jdbc:h2:)";
+        }
+        return m;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.bookstore.model;
+
+import dev.bookstore.model.sql.Layer;
+import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.WarehouseLock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The versioned warehouse schema: the migrations in {@code dev/bookstore/model/schema/V<n>__<name>.sql}, applied in
+ * order, each recorded in {@code meta.schema_version}.
+ */
+final class Schema {
+    /** Every migration, in order. Add a file and a line here to change the schema. */
+    static final List<String> MIGRATIONS = List.of("V1__raw_layer.sql");
+
+    private static final Duration INIT_LOCK_WAIT = Duration.ofMinutes(2);
+    private final Warehouse wh;
+
+    Schema(Warehouse wh) {
+        this.wh = wh;
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    TableName versionTable() {
+        return wh.table(Layer.META, "schema_version");
+    }
+
+    TableName settingsTable() {
+        return wh.table(Layer.META, "settings");
+    }
+
+    int currentVersion() {
+        return wh.withConnection(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT MAX(version) FROM " + versionTable().sql())) {
+                rs.next();
+                return rs.getInt(1);
+            } catch (SQLException e) {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+                return 0; // no version table yet
+            }
+        });
+    }
+
+    SchemaChange migrate() {
+        createSchemas();
+        try (WarehouseLock lock = wh.lock("schema-init", INIT_LOCK_WAIT)) {
+            wh.withConnection(c -> {
+                execute(c, wh.render("CREATE TABLE IF NOT EXISTS " + versionTable().sql() + " (version INTEGER "
+                        + "PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at ${type:timestamp} NOT NULL)"));
+                execute(c, "CREATE TABLE IF NOT EXISTS " + settingsTable().sql() + " (name VARCHAR(64) PRIMARY KEY, "
+                        + "setting_value VARCHAR(400) NOT NULL)");
+                return null;
+            });
+            int from = currentVersion();
+            if (from > latestVersion()) {
+                throw new WarehouseException("the warehouse on " + wh.description() + " has schema version " + from
+                        + ", newer than this library knows (" + latestVersion() + "): upgrade Bookstore Analytics");
+            }
+            for (int v = from + 1; v <= latestVersion(); v++) {
+                apply(v, MIGRATIONS.get(v - 1));
+            }
+            checkSetting("reporting_zone", wh.calendar().zone().getId());
+            return new SchemaChange(from, latestVersion());
+        }
+    }
+
+    private void createSchemas() {
+        Set<String> statements = new LinkedHashSet<>();
+        for (Layer layer : Layer.values()) {
+            statements.addAll(wh.dialect().createSchemaFor(wh.table(layer, "x")));
+        }
+        if (!statements.isEmpty()) {
+            wh.withConnection(c -> {
+                for (String s : statements) {
+                    execute(c, s);
+                }
+                return null;
+            });
+        }
+    }
+
+    private void apply(int version, String file) {
+        String description = file.substring(file.indexOf("__") + 2, file.length() - 4);
+        List<String> statements = statements(wh.render(read(file)));
+        wh.inJdbcTransaction(c -> {
+            for (String s : statements) {
+                try {
+                    execute(c, s);
+                } catch (SQLException e) {
+                    throw new WarehouseException("schema migration " + file + " failed on " + wh.dialect().name()
+                            + " at statement:\n" + s + "\n" + e.getMessage(), e);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + versionTable().sql()
+                    + " (version, description, applied_at) VALUES (?, ?, ?)")) {
+                ps.setInt(1, version);
+                ps.setString(2, description);
+                ps.setObject(3, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void checkSetting(String name, String expected) {
+        Optional<String> stored = wh.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM " + settingsTable().sql()
+                    + " WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        if (stored.isEmpty()) {
+            wh.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + settingsTable().sql()
+                        + " (name, setting_value) VALUES (?, ?)")) {
+                    ps.setString(1, name);
+                    ps.setString(2, expected);
+                    return ps.executeUpdate();
+                }
+            });
+        } else if (!stored.get().equals(expected)) {
+            throw new WarehouseException("the warehouse on " + wh.description() + " was initialised with " + name
+                    + " '" + stored.get() + "' but the configuration says '" + expected + "': business days "
+                    + "already stored would disagree; use the stored value or a new namespace");
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static String read(String file) {
+        String path = "/dev/bookstore/model/schema/" + file;
+        try (InputStream in = Schema.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource " + path + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+
+    /** Splits a script into statements at semicolons ending a line; drops {@code --} comment lines. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String s = current.toString().strip();
+                out.add(s.substring(0, s.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,277 @@
+package dev.bookstore.model;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bookstore.model.sql.Dialect;
+import dev.bookstore.model.sql.Layer;
+import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.WarehouseLock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Main entry point: the handle on one warehouse (a database plus a namespace) that every module takes.
+ *
+ * <p>Built from a JDBC URL, in which case the warehouse owns a HikariCP pool and closes it, or from the caller's
+ * own {@link DataSource}, which it never closes. The dialect is detected from the connection. {@link #init()}
+ * creates or upgrades the schema idempotently. Thread-safe.
+ *
+ * <pre>{@code
+ * try (Warehouse wh = Warehouse.connect("jdbc:duckdb:./bookstore.duckdb")) {
+ *     wh.init();
+ *     long orders = wh.withHandle(h -> h.createQuery("SELECT count(*) FROM " + wh.table(Layer.RAW, "orders").sql())
+ *             .mapTo(Long.class).one());
+ * }
+ * }</pre>
+ */
+public final class Warehouse implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+
+    private final DataSource dataSource;
+    private final Optional<HikariDataSource> ownedPool;
+    private final WarehouseConfig config;
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+    private final String description;
+    private final boolean shutdownOnClose;
+
+    private Warehouse(DataSource dataSource, Optional<HikariDataSource> ownedPool, WarehouseConfig config,
+                      String description, boolean shutdownOnClose) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.config = config;
+        this.description = description;
+        this.shutdownOnClose = shutdownOnClose;
+        try (Connection c = dataSource.getConnection()) {
+            this.dialect = config.dialect().isPresent() ? config.dialect().get() : Dialect.detect(c);
+        } catch (SQLException e) {
+            ownedPool.ifPresent(HikariDataSource::close);
+            throw new WarehouseException("cannot connect to " + description + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            ownedPool.ifPresent(HikariDataSource::close);
+            throw e;
+        }
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** A warehouse on the database at {@code jdbcUrl}, with default configuration. */
+    public static Warehouse connect(String jdbcUrl) {
+        return connect(jdbcUrl, WarehouseConfig.defaults());
+    }
+
+    /**
+     * A warehouse on the database at {@code jdbcUrl}, owning a connection pool that {@link #close()} closes.
+     * Credentials go in the URL as the driver expects them ({@code ?user=..&password=..} for PostgreSQL and
+     * MariaDB). An unnamed in-memory URL ({@code jdbc:duckdb:}, {@code jdbc:h2:mem:}) becomes one in-memory
+     * database shared by the pool's connections and dropped on close.
+     *
+     * @throws WarehouseException naming the URL (without password) when it cannot connect
+     */
+    public static Warehouse connect(String jdbcUrl, WarehouseConfig config) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(config, "config");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new BookstoreException("database URL '" + JdbcUrls.redact(jdbcUrl) + "' does not start with 'jdbc:' "
+                    + "(examples: jdbc:duckdb:./bookstore.duckdb, jdbc:postgresql://host:5432/db?user=u, "
+                    + "jdbc:mariadb://host:3306/db?user=u, jdbc:h2:mem:test)");
+        }
+        JdbcUrls.Resolved url = JdbcUrls.resolve(jdbcUrl);
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url.url());
+        hc.setPoolName("bookstore-" + UUID.randomUUID().toString().substring(0, 8));
+        hc.setMaximumPoolSize(config.poolSize());
+        hc.setMinimumIdle(url.keepOneOpen() ? 1 : 0);
+        hc.setConnectionTimeout(config.connectTimeout().toMillis());
+        hc.setInitializationFailTimeout(config.connectTimeout().toMillis());
+        if (url.keepOneOpen()) {
+            hc.setMaxLifetime(0);
+            hc.setIdleTimeout(0);
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new WarehouseException("cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": "
+                    + JdbcUrls.rootMessage(e), e);
+        }
+        return new Warehouse(pool, Optional.of(pool), config, JdbcUrls.redact(jdbcUrl), url.shutdownOnClose());
+    }
+
+    /** A warehouse on the caller's {@code dataSource}, which it uses but never closes. */
+    public static Warehouse using(DataSource dataSource) {
+        return using(dataSource, WarehouseConfig.defaults());
+    }
+
+    /** A warehouse on the caller's {@code dataSource}, with {@code config}; the data source is never closed. */
+    public static Warehouse using(DataSource dataSource, WarehouseConfig config) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(config, "config");
+        return new Warehouse(dataSource, Optional.empty(), config, "the given DataSource", false);
+    }
+
+    /**
+     * Creates the schema, or upgrades it to this library's version, idempotently; safe to call on every start and
+     * from several processes at once (serialised by a warehouse lock).
+     *
+     * @throws WarehouseException when the stored schema is newer than this library, or the stored reporting zone
+     *                            differs from the configured one
+     */
+    public SchemaChange init() {
+        return new Schema(this).migrate();
+    }
+
+    /** The schema version stored in the warehouse, 0 before {@link #init()}. */
+    public int schemaVersion() {
+        return new Schema(this).currentVersion();
+    }
+
+    /** The dialect of this warehouse's database. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The configuration this warehouse was built with. */
+    public WarehouseConfig config() {
+        return config;
+    }
+
+    /** The reporting calendar (zone of business days). */
+    public ReportingCalendar calendar() {
+        return config.calendar();
+    }
+
+    /** The physical name of table {@code name} in {@code layer}, after namespace and layer mapping. */
+    public TableName table(Layer layer, String name) {
+        return dialect.table(config.namespace(), config.schema(), layer, name);
+    }
+
+    /**
+     * Renders a SQL template: {@code ${raw:orders}} becomes a table name ({@link #table}), {@code ${type:timestamp}},
+     * {@code ${type:text}}, {@code ${type:double}} and {@code ${type:money}} become the dialect's types.
+     */
+    public String render(String sqlTemplate) {
+        return SqlTemplate.render(sqlTemplate, this);
+    }
+
+    /** The Jdbi instance over this warehouse's data source, for fluent queries. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Runs {@code callback} with a handle that is closed afterwards. */
+    public <R, X extends Exception> R withHandle(HandleCallback<R, X> callback) throws X {
+        return jdbi.withHandle(callback);
+    }
+
+    /** Runs {@code callback} in a transaction, committed when it returns, rolled back when it throws. */
+    public <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X {
+        return jdbi.inTransaction(callback);
+    }
+
+    /** A JDBC connection callback. @param <R> the result type */
+    @FunctionalInterface
+    public interface ConnectionCallback<R> {
+        /** Uses the connection; it is closed afterwards. */
+        R apply(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code callback} on a pooled JDBC connection; SQL errors become {@link WarehouseException}s. */
+    public <R> R withConnection(ConnectionCallback<R> callback) {
+        try (Connection c = dataSource.getConnection()) {
+            return callback.apply(c);
+        } catch (SQLException e) {
+            throw new WarehouseException("database error on " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code callback} on a connection with auto-commit off; commits on return, rolls back on failure. */
+    public <R> R inJdbcTransaction(ConnectionCallback<R> callback) {
+        return withConnection(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                R result = callback.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        });
+    }
+
+    /** The data source behind this warehouse (the pool it owns, or the caller's). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Acquires the named warehouse lock, excluding holders in this and other JVMs, waiting up to {@code wait}.
+     *
+     * @throws WarehouseException when it is not had within {@code wait}
+     */
+    public WarehouseLock lock(String name, Duration wait) {
+        return tryLock(name, wait).orElseThrow(() -> new WarehouseException("lock '" + name + "' on " + description
+                + " is held by another run; gave up after " + wait.toMillis() + " ms"));
+    }
+
+    /** Tries to acquire the named warehouse lock within {@code wait}; empty when another holder keeps it. */
+    public Optional<WarehouseLock> tryLock(String name, Duration wait) {
+        try {
+            return dialect.tryLock(dataSource, lockScope(), name, wait);
+        } catch (SQLException e) {
+            throw new WarehouseException("lock '" + name + "' on " + description + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String lockScope() {
+        return description + "|" + config.namespace() + "|" + config.schema().orElse("");
+    }
+
+    /** Closes the pool this warehouse owns (a caller's DataSource is left open). */
+    @Override
+    public void close() {
+        if (ownedPool.isPresent()) {
+            HikariDataSource pool = ownedPool.get();
+            if (shutdownOnClose && !pool.isClosed()) {
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                } catch (SQLException e) {
+                    LOG.debug("in-memory H2 shutdown failed", e);
+                }
+            }
+            pool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Warehouse[" + dialect.name() + " " + description + ", namespace '" + config.namespace() + "']";
+    }
+
+    /** A handle for experts who manage its life themselves: the caller must close it. */
+    public Handle open() {
+        return jdbi.open();
+    }
+
+    String description() {
+        return description;
+    }
+}

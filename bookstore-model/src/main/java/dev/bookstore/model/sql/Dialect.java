@@ -1,0 +1,189 @@
+package dev.bookstore.model.sql;
+
+import dev.bookstore.model.UnsupportedDatabaseException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import javax.sql.DataSource;
+
+/**
+ * Everything that differs between the supported databases, and only that: type names, identifier quoting, layer
+ * mapping, upserts, date truncation and arithmetic, percentiles, bulk loads and cross-JVM locks.
+ *
+ * <p>Built in: DuckDB (the embedded default), PostgreSQL, MariaDB and H2. A dialect is {@link #detect detected}
+ * from the connection's metadata; further dialects can be added through {@link ServiceLoader} (a provider of
+ * this interface) or passed explicitly in the warehouse configuration. Implementations are stateless and
+ * thread-safe.
+ *
+ * <p>SQL fragments returned here take and return SQL expressions as text. Every identifier they write is either
+ * validated by {@link Identifiers} or {@link #quote quoted}; expressions are the caller's own SQL, never user
+ * input.
+ */
+public interface Dialect {
+
+    /** A short stable name: {@code duckdb}, {@code postgresql}, {@code mariadb}, {@code h2}. */
+    String name();
+
+    /** Whether this dialect speaks to a database whose JDBC product name is {@code productName}. */
+    boolean accepts(String productName);
+
+    // ---------------------------------------------------------------- identifiers and layers
+
+    /** Quotes an arbitrary identifier (for names that come from outside, e.g. a source query's columns). */
+    String quote(String identifier);
+
+    /** Whether layers map to schemas ({@code true}) or to table-name prefixes in one schema ({@code false}). */
+    boolean layersAreSchemas();
+
+    /**
+     * The physical name of a warehouse table.
+     *
+     * @param namespace a validated word prefixed to every schema or table, or empty
+     * @param schema the one schema (database on MariaDB) to put every layer in, or empty for the default mapping
+     * @param layer the layer
+     * @param table the logical table name within the layer
+     */
+    default TableName table(String namespace, Optional<String> schema, Layer layer, String table) {
+        String ns = namespace.isEmpty() ? "" : namespace + "_";
+        if (schema.isEmpty() && layersAreSchemas()) {
+            return new TableName(Optional.of(ns + layer.word()), table);
+        }
+        return new TableName(schema, ns + layer.word() + "_" + table);
+    }
+
+    /** Statements that create the schema holding {@code table} if it is missing (none on MariaDB). */
+    default List<String> createSchemaFor(TableName table) {
+        return table.schema().map(s -> List.of("CREATE SCHEMA IF NOT EXISTS " + s)).orElse(List.of());
+    }
+
+    // ---------------------------------------------------------------- types
+
+    /** The type of a UTC timestamp with microseconds ({@code TIMESTAMP}; {@code DATETIME(6)} on MariaDB). */
+    default String timestampType() {
+        return "TIMESTAMP";
+    }
+
+    /** An unbounded text type able to hold at least 16 MB (e.g. a raw input line in quarantine). */
+    String longTextType();
+
+    /** An 8-byte floating-point type. */
+    default String doubleType() {
+        return "DOUBLE PRECISION";
+    }
+
+    /** The type used for money: exact, two decimals. */
+    default String moneyType() {
+        return "DECIMAL(14,2)";
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    /**
+     * A parameterised insert-or-update of one row: inserts {@code columns} (one {@code ?} each, in order) and, when
+     * a row with the same {@code keyColumns} exists, updates its other columns instead. Needs a primary key or
+     * unique index on {@code keyColumns}.
+     */
+    String upsert(TableName table, List<String> columns, List<String> keyColumns);
+
+    /** Deletes every row of a table, as fast as the database allows, inside a transaction. */
+    default String deleteAll(TableName table) {
+        return "DELETE FROM " + table.sql();
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    /** A {@code DATE} expression: the start of the {@code unit} containing the date or timestamp {@code expr}. */
+    String dateTrunc(DateUnit unit, String expr);
+
+    /** A {@code DATE} expression: {@code dateExpr} plus {@code daysExpr} days (may be negative). */
+    String addDays(String dateExpr, String daysExpr);
+
+    /** An integer expression: days from {@code fromDate} to {@code toDate} (positive when {@code to} is later). */
+    String daysBetween(String fromDate, String toDate);
+
+    /** A numeric expression: seconds from timestamp {@code from} to timestamp {@code to}. */
+    String secondsBetween(String from, String to);
+
+    /** An integer expression: the ISO day of week of a date, 1 = Monday ... 7 = Sunday. */
+    String isoDayOfWeek(String dateExpr);
+
+    /** An integer expression: the hour 0–23 of a timestamp. */
+    default String hourOf(String timestampExpr) {
+        return "EXTRACT(HOUR FROM " + timestampExpr + ")";
+    }
+
+    // ---------------------------------------------------------------- aggregates
+
+    /**
+     * A query returning one row per group with the continuous percentiles of {@code valueExpr}: the columns are
+     * {@code groupBy} (in order) then {@code p0, p1, ...} for each fraction in {@code fractions}. Rows where
+     * {@code valueExpr} is {@code NULL} are ignored. An empty relation gives no rows.
+     *
+     * @param relation a table name or a parenthesised sub-query with an alias
+     * @param groupBy grouping column names of the relation (may be empty)
+     * @param valueExpr numeric expression over the relation
+     * @param fractions fractions in [0, 1], e.g. 0.5 and 0.9
+     */
+    String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions);
+
+    // ---------------------------------------------------------------- bulk load and locks
+
+    /**
+     * A writer appending rows to {@code table} on {@code connection} in the database's fastest way, within the
+     * connection's current transaction.
+     */
+    BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException;
+
+    /**
+     * Acquires a named lock that excludes other holders in this and other JVMs, waiting up to {@code wait}.
+     *
+     * @param dataSource where to take a connection for the lock's lifetime (server databases)
+     * @param scope identifies the database and namespace, so that locks of different warehouses never collide
+     * @param name the lock's name
+     * @return the held lock, or empty when it could not be had within {@code wait}
+     */
+    Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait)
+            throws SQLException;
+
+    // ---------------------------------------------------------------- detection
+
+    /** The built-in dialects, then any found through {@link ServiceLoader}. */
+    static List<Dialect> available() {
+        List<Dialect> all = new ArrayList<>(List.of(new DuckDbDialect(), new PostgresDialect(), new MariaDbDialect(),
+                new H2Dialect()));
+        ServiceLoader.load(Dialect.class).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /** The built-in or installed dialect with this {@link #name()}. */
+    static Optional<Dialect> named(String name) {
+        return available().stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /**
+     * The dialect for the database behind {@code connection}.
+     *
+     * @throws UnsupportedDatabaseException naming the database and the supported ones
+     */
+    static Dialect detect(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String product = meta.getDatabaseProductName();
+        String version = meta.getDatabaseProductVersion();
+        for (Dialect d : available()) {
+            if (d.accepts(product)) {
+                if (d instanceof MariaDbDialect && !version.toLowerCase(java.util.Locale.ROOT).contains("mariadb")) {
+                    break;
+                }
+                return d;
+            }
+        }
+        throw new UnsupportedDatabaseException(product + " " + version + " is not supported: Bookstore Analytics "
+                + "needs one of DuckDB, PostgreSQL, MariaDB or H2 (window functions, percentiles and bulk loads "
+                + "as those provide), or a Dialect for it installed through ServiceLoader");
+    }
+}

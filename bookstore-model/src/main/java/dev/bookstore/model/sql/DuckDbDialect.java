@@ -1,0 +1,107 @@
+package dev.bookstore.model.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** DuckDB, the embedded default: schemas per layer, the Appender for bulk loads, a file lock. */
+final class DuckDbDialect implements Dialect {
+    @Override
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public boolean accepts(String productName) {
+        return "DuckDB".equalsIgnoreCase(productName);
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public boolean layersAreSchemas() {
+        return true;
+    }
+
+    @Override
+    public String longTextType() {
+        return "VARCHAR";
+    }
+
+    @Override
+    public String doubleType() {
+        return "DOUBLE";
+    }
+
+    @Override
+    public String upsert(TableName table, List<String> columns, List<String> keyColumns) {
+        return Upserts.onConflict(table, columns, keyColumns);
+    }
+
+    @Override
+    public String dateTrunc(DateUnit unit, String expr) {
+        return "CAST(date_trunc('" + unit.name().toLowerCase(java.util.Locale.ROOT) + "', " + expr + ") AS DATE)";
+    }
+
+    @Override
+    public String addDays(String dateExpr, String daysExpr) {
+        return "CAST(CAST(" + dateExpr + " AS DATE) + CAST(" + daysExpr + " AS INTEGER) AS DATE)";
+    }
+
+    @Override
+    public String daysBetween(String fromDate, String toDate) {
+        return "date_diff('day', CAST(" + fromDate + " AS DATE), CAST(" + toDate + " AS DATE))";
+    }
+
+    @Override
+    public String secondsBetween(String from, String to) {
+        return "(epoch(" + to + ") - epoch(" + from + "))";
+    }
+
+    @Override
+    public String isoDayOfWeek(String dateExpr) {
+        return "isodow(" + dateExpr + ")";
+    }
+
+    @Override
+    public String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions) {
+        return StandardPercentiles.query(relation, groupBy, valueExpr, fractions);
+    }
+
+    @Override
+    public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
+        return new AppenderWriter(connection, table, columns, columnsOf(connection, table));
+    }
+
+    private static List<String> columnsOf(Connection c, TableName table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+            ps.setString(1, table.schema().orElse("main"));
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new SQLException("table " + table + " does not exist");
+        }
+        return names;
+    }
+
+    @Override
+    public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait) {
+        return Locks.fileLock(scope, name, wait);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.bookstore.model.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/** H2 (embedded, used in-memory for tests): schemas per layer, batched inserts, {@code MERGE}, a file lock. */
+final class H2Dialect implements Dialect {
+    private static final int BATCH = 5_000;
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public boolean accepts(String productName) {
+        return "H2".equalsIgnoreCase(productName);
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public boolean layersAreSchemas() {
+        return true;
+    }
+
+    @Override
+    public String longTextType() {
+        return "CHARACTER VARYING(1000000000)";
+    }
+
+    @Override
+    public String upsert(TableName table, List<String> columns, List<String> keyColumns) {
+        Upserts.nonKey(columns, keyColumns);
+        return "MERGE INTO " + table.sql() + " (" + String.join(", ", columns) + ") KEY ("
+                + String.join(", ", keyColumns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public String dateTrunc(DateUnit unit, String expr) {
+        if (unit == DateUnit.WEEK) {
+            // H2's DATE_TRUNC('WEEK') follows the locale's first day; ISO weeks start on Monday.
+            return "DATEADD(DAY, 1 - ISO_DAY_OF_WEEK(CAST(" + expr + " AS DATE)), CAST(" + expr + " AS DATE))";
+        }
+        return "CAST(DATE_TRUNC('" + unit.name() + "', " + expr + ") AS DATE)";
+    }
+
+    @Override
+    public String addDays(String dateExpr, String daysExpr) {
+        return "DATEADD(DAY, " + daysExpr + ", CAST(" + dateExpr + " AS DATE))";
+    }
+
+    @Override
+    public String daysBetween(String fromDate, String toDate) {
+        return "DATEDIFF(DAY, CAST(" + fromDate + " AS DATE), CAST(" + toDate + " AS DATE))";
+    }
+
+    @Override
+    public String secondsBetween(String from, String to) {
+        return "DATEDIFF(SECOND, " + from + ", " + to + ")";
+    }
+
+    @Override
+    public String isoDayOfWeek(String dateExpr) {
+        return "ISO_DAY_OF_WEEK(" + dateExpr + ")";
+    }
+
+    @Override
+    public String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions) {
+        return StandardPercentiles.query(relation, groupBy, valueExpr, fractions);
+    }
+
+    @Override
+    public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
+        return new BatchInsertWriter(connection, table, columns, BATCH);
+    }
+
+    @Override
+    public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait) {
+        return Locks.fileLock(scope, name, wait);
+    }
+}

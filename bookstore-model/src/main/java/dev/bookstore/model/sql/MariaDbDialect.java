@@ -1,0 +1,134 @@
+package dev.bookstore.model.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * MariaDB: no schemas inside a database, so layers are table-name prefixes ({@code raw_orders},
+ * {@code marts_fct_orders}) in the connection's database; batched inserts for bulk loads; {@code GET_LOCK}.
+ */
+final class MariaDbDialect implements Dialect {
+    private static final int BATCH = 2_000;
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public boolean accepts(String productName) {
+        return "MariaDB".equalsIgnoreCase(productName) || "MySQL".equalsIgnoreCase(productName);
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public boolean layersAreSchemas() {
+        return false;
+    }
+
+    @Override
+    public String timestampType() {
+        return "DATETIME(6)";
+    }
+
+    @Override
+    public String longTextType() {
+        return "LONGTEXT";
+    }
+
+    @Override
+    public String doubleType() {
+        return "DOUBLE";
+    }
+
+    @Override
+    public String upsert(TableName table, List<String> columns, List<String> keyColumns) {
+        List<String> update = Upserts.nonKey(columns, keyColumns);
+        String set = update.isEmpty() ? keyColumns.get(0) + " = " + keyColumns.get(0)
+                : update.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+        return Upserts.insertPrefix(table, columns) + " ON DUPLICATE KEY UPDATE " + set;
+    }
+
+    @Override
+    public String dateTrunc(DateUnit unit, String expr) {
+        String d = "DATE(" + expr + ")";
+        return switch (unit) {
+            case DAY -> d;
+            case WEEK -> "DATE_SUB(" + d + ", INTERVAL WEEKDAY(" + d + ") DAY)";
+            case MONTH -> "DATE_SUB(" + d + ", INTERVAL (DAYOFMONTH(" + d + ") - 1) DAY)";
+            case QUARTER -> "DATE_ADD(MAKEDATE(YEAR(" + d + "), 1), INTERVAL (QUARTER(" + d + ") - 1) QUARTER)";
+            case YEAR -> "MAKEDATE(YEAR(" + d + "), 1)";
+        };
+    }
+
+    @Override
+    public String addDays(String dateExpr, String daysExpr) {
+        return "DATE_ADD(DATE(" + dateExpr + "), INTERVAL (" + daysExpr + ") DAY)";
+    }
+
+    @Override
+    public String daysBetween(String fromDate, String toDate) {
+        return "DATEDIFF(" + toDate + ", " + fromDate + ")";
+    }
+
+    @Override
+    public String secondsBetween(String from, String to) {
+        return "TIMESTAMPDIFF(SECOND, " + from + ", " + to + ")";
+    }
+
+    @Override
+    public String isoDayOfWeek(String dateExpr) {
+        return "(WEEKDAY(" + dateExpr + ") + 1)";
+    }
+
+    @Override
+    public String hourOf(String timestampExpr) {
+        return "HOUR(" + timestampExpr + ")";
+    }
+
+    /** MariaDB has {@code PERCENTILE_CONT} only as a window function: one DISTINCT row per partition. */
+    @Override
+    public String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions) {
+        StandardPercentiles.checkFractions(fractions);
+        String over = groupBy.isEmpty() ? "OVER ()" : "OVER (PARTITION BY " + String.join(", ", groupBy) + ")";
+        List<String> select = new ArrayList<>(groupBy);
+        for (int i = 0; i < fractions.length; i++) {
+            select.add("PERCENTILE_CONT(" + fractions[i] + ") WITHIN GROUP (ORDER BY " + valueExpr + ") " + over
+                    + " AS p" + i);
+        }
+        return "SELECT DISTINCT " + String.join(", ", select) + " FROM " + relation + " WHERE " + valueExpr
+                + " IS NOT NULL";
+    }
+
+    @Override
+    public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
+        return new BatchInsertWriter(connection, table, columns, BATCH);
+    }
+
+    @Override
+    public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait)
+            throws SQLException {
+        String key = "bookstore_" + Locks.digest(scope, name).substring(0, 40);
+        return Locks.sessionLock(dataSource, key, name, wait, new Locks.SqlLockFunctions() {
+            @Override
+            public boolean tryAcquire(Connection c, String k) throws SQLException {
+                return Locks.queryBoolean(c, "SELECT GET_LOCK(?, 0)", k);
+            }
+
+            @Override
+            public void release(Connection c, String k) throws SQLException {
+                Locks.queryBoolean(c, "SELECT RELEASE_LOCK(?)", k);
+            }
+        });
+    }
+}

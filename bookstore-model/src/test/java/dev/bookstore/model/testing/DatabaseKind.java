@@ -1,0 +1,76 @@
+package dev.bookstore.model.testing;
+
+import java.util.Locale;
+
+/**
+ * The four databases every warehouse feature is tested on. Server URLs default to the local test servers and
+ * can be overridden with system properties or environment variables ({@code BOOKSTORE_PG_URL},
+ * {@code BOOKSTORE_MARIADB_URL}).
+ */
+public enum DatabaseKind {
+    /** Embedded default; a fresh in-memory database per test. */
+    DUCKDB(false, "jdbc:duckdb:"),
+    /** Server; a fresh namespace (schemas) per test in database {@code test}. */
+    POSTGRESQL(true, "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
+    /** Server; a fresh namespace (table prefix) per test in database {@code test}. */
+    MARIADB(true, "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&sslMode=disable"),
+    /** Embedded; a fresh in-memory database per test. */
+    H2(false, "jdbc:h2:mem:");
+
+    private final boolean server;
+    private final String defaultUrl;
+
+    DatabaseKind(boolean server, String defaultUrl) {
+        this.server = server;
+        this.defaultUrl = defaultUrl;
+    }
+
+    /** Whether this is a server database that must be running for the tests. */
+    public boolean isServer() {
+        return server;
+    }
+
+    /** The JDBC URL tests use, after overrides. */
+    public String url() {
+        String key = switch (this) {
+            case POSTGRESQL -> "BOOKSTORE_PG_URL";
+            case MARIADB -> "BOOKSTORE_MARIADB_URL";
+            default -> "";
+        };
+        if (!key.isEmpty()) {
+            String prop = System.getProperty(key.toLowerCase(Locale.ROOT).replace('_', '.'));
+            if (prop != null && !prop.isBlank()) {
+                return prop;
+            }
+            String env = System.getenv(key);
+            if (env != null && !env.isBlank()) {
+                return env;
+            }
+        }
+        return defaultUrl;
+    }
+
+    /** The reason this database cannot be reached, or empty when it can (probed once per JVM). */
+    public java.util.Optional<String> unreachable() {
+        return PROBES.computeIfAbsent(this, k -> {
+            if (!k.isServer()) {
+                return java.util.Optional.empty();
+            }
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(k.url())) {
+                return java.util.Optional.empty();
+            } catch (java.sql.SQLException e) {
+                return java.util.Optional.of(k + " at " + k.url().replaceAll("(?i)password=[^&]*", "password=***")
+                        + " is not reachable: " + e.getMessage());
+            }
+        });
+    }
+
+    private static final java.util.Map<DatabaseKind, java.util.Optional<String>> PROBES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether an unreachable server must fail the test (under {@code CI=true}) instead of skipping it. */
+    public static boolean serversRequired() {
+        return "true".equalsIgnoreCase(System.getenv("CI"))
+                || Boolean.getBoolean("bookstore.requireServers");
+    }
+}
