@@ -11,7 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** DuckDB, the embedded default: schemas per layer, the Appender for bulk loads, a file lock. */
-final class DuckDbDialect implements Dialect {
+final class DuckDbDialect extends StandardDialect {
     @Override
     public String name() {
         return "duckdb";
@@ -23,16 +23,6 @@ final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public boolean layersAreSchemas() {
-        return true;
-    }
-
-    @Override
     public String longTextType() {
         return "VARCHAR";
     }
@@ -40,16 +30,6 @@ final class DuckDbDialect implements Dialect {
     @Override
     public String doubleType() {
         return "DOUBLE";
-    }
-
-    @Override
-    public String upsert(TableName table, List<String> columns, List<String> keyColumns) {
-        return Upserts.onConflict(table, columns, keyColumns);
-    }
-
-    @Override
-    public String dateTrunc(DateUnit unit, String expr) {
-        return "CAST(date_trunc('" + unit.name().toLowerCase(java.util.Locale.ROOT) + "', " + expr + ") AS DATE)";
     }
 
     @Override
@@ -70,11 +50,6 @@ final class DuckDbDialect implements Dialect {
     @Override
     public String isoDayOfWeek(String dateExpr) {
         return "isodow(" + dateExpr + ")";
-    }
-
-    @Override
-    public String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions) {
-        return StandardPercentiles.query(relation, groupBy, valueExpr, fractions);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** H2 (embedded, used in-memory for tests): schemas per layer, batched inserts, {@code MERGE}, a file lock. */
-final class H2Dialect implements Dialect {
+final class H2Dialect extends StandardDialect {
     private static final int BATCH = 5_000;
 
     @Override
@@ -20,16 +20,6 @@ final class H2Dialect implements Dialect {
     @Override
     public boolean accepts(String productName) {
         return "H2".equalsIgnoreCase(productName);
-    }
-
-    @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public boolean layersAreSchemas() {
-        return true;
     }
 
     @Override
@@ -72,11 +62,6 @@ final class H2Dialect implements Dialect {
     @Override
     public String isoDayOfWeek(String dateExpr) {
         return "ISO_DAY_OF_WEEK(" + dateExpr + ")";
-    }
-
-    @Override
-    public String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions) {
-        return StandardPercentiles.query(relation, groupBy, valueExpr, fractions);
     }
 
     @Override

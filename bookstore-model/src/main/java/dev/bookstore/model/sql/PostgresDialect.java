@@ -10,7 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** PostgreSQL: schemas per layer, {@code COPY} for bulk loads, advisory locks. */
-final class PostgresDialect implements Dialect {
+final class PostgresDialect extends StandardDialect {
     @Override
     public String name() {
         return "postgresql";
@@ -22,28 +22,8 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public boolean layersAreSchemas() {
-        return true;
-    }
-
-    @Override
     public String longTextType() {
         return "TEXT";
-    }
-
-    @Override
-    public String upsert(TableName table, List<String> columns, List<String> keyColumns) {
-        return Upserts.onConflict(table, columns, keyColumns);
-    }
-
-    @Override
-    public String dateTrunc(DateUnit unit, String expr) {
-        return "CAST(date_trunc('" + unit.name().toLowerCase(java.util.Locale.ROOT) + "', " + expr + ") AS DATE)";
     }
 
     @Override
@@ -69,11 +49,6 @@ final class PostgresDialect implements Dialect {
     @Override
     public String hourOf(String timestampExpr) {
         return "CAST(EXTRACT(HOUR FROM " + timestampExpr + ") AS INTEGER)";
-    }
-
-    @Override
-    public String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions) {
-        return StandardPercentiles.query(relation, groupBy, valueExpr, fractions);
     }
 
     @Override
