@@ -1,0 +1,218 @@
+package dev.bookstore.etl;
+
+import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.ClickstreamEvent;
+import dev.bookstore.model.Customer;
+import dev.bookstore.model.OrderLine;
+import dev.bookstore.model.Product;
+import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.sql.WarehouseLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads raw files into a warehouse's raw layer, validating every row: each row read is loaded, rejected (written
+ * with its reasons to the source's quarantine table, e.g. {@code raw.orders_quarantine}) or counted as a
+ * duplicate, and the returned {@link IngestReport} accounts for all of them.
+ *
+ * <pre>{@code
+ * IngestReport report = Ingest.into(warehouse)
+ *         .customers(Path.of("raw_customers.csv"))
+ *         .products(Path.of("raw_products.csv"))
+ *         .orders(Path.of("raw_orders.csv"))
+ *         .events(Path.of("clickstream_events.jsonl"))
+ *         .options(IngestOptions.defaults().withDatePolicy(DatePolicy.DAY_FIRST))
+ *         .progress((source, rows) -> System.err.printf("%s %,d%n", source.code(), rows))
+ *         .run();
+ * }</pre>
+ *
+ * <p>Formats: the generator's CSV files (UTF-8, header line, RFC 4180 quoting; a byte-order mark and CRLF line
+ * ends are accepted; a header missing a required column refuses the file with a one-line message naming the
+ * file and the column; extra columns are ignored and listed in {@link SourceReport#ignoredColumns()}; a file
+ * without a header line is refused as empty; bytes that are not UTF-8 refuse the file) and JSON Lines for events
+ * (an empty file has 0 rows; blank lines are skipped). Values are stripped of surrounding white space and an
+ * empty value is missing. Files are streamed; the state kept per source is the keys needed to find duplicates
+ * (customer ids, product ids, and per order id the product ids of its lines). Model records can be loaded
+ * instead of files ({@link #customers(Iterable)}, {@link #orderLines(Stream)}, ...) with the same validation.
+ *
+ * <p>Sources are loaded in a fixed order (customers, products, orders, events), each in its own transaction:
+ * when one fails, its rows are rolled back, the sources before it stay loaded, and {@link #run()} throws a
+ * {@link BookstoreException} naming the source and the file. Runs are serialised by a warehouse lock. A file
+ * whose content was loaded before is skipped (see {@link IngestOptions#skipLoadedFiles()}).
+ *
+ * <p>Instances are immutable: every method returns a new one. {@link #run()} may be called once or many times.
+ */
+public final class Ingest {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
+    private final Warehouse warehouse;
+    private final Map<SourceKind, Source> files;
+    private final IngestOptions options;
+    private final ProgressListener listener;
+
+    private Ingest(Warehouse warehouse, Map<SourceKind, Source> files, IngestOptions options,
+                   ProgressListener listener) {
+        this.warehouse = warehouse;
+        this.files = files;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** An ingest into {@code warehouse} (initialised by {@link #run()} if needed) with default options. */
+    public static Ingest into(Warehouse warehouse) {
+        Objects.requireNonNull(warehouse, "warehouse");
+        return new Ingest(warehouse, Map.of(), IngestOptions.defaults(), ProgressListener.NONE);
+    }
+
+    /** Also loads customers from {@code file} ({@code raw_customers.csv} format). */
+    public Ingest customers(Path file) {
+        return with(SourceKind.CUSTOMERS, file);
+    }
+
+    /** Also loads the catalogue from {@code file} ({@code raw_products.csv} format). */
+    public Ingest products(Path file) {
+        return with(SourceKind.PRODUCTS, file);
+    }
+
+    /** Also loads order lines from {@code file} ({@code raw_orders.csv} format). */
+    public Ingest orders(Path file) {
+        return with(SourceKind.ORDERS, file);
+    }
+
+    /** Also loads clickstream events from {@code file} ({@code clickstream_events.jsonl} format). */
+    public Ingest events(Path file) {
+        return with(SourceKind.EVENTS, file);
+    }
+
+    /**
+     * Also loads the caller's customers, validated like file rows ({@code source_line} is the position, 1-based).
+     * Nothing is recorded in the load log, so loading the same records again counts them as duplicates.
+     */
+    public Ingest customers(Iterable<Customer> records) {
+        Objects.requireNonNull(records, "customers");
+        return with(SourceKind.CUSTOMERS, new Source.Records<>("Iterable<Customer>", records, CustomersPlan::fields));
+    }
+
+    /** Also loads the caller's products, validated like file rows (see {@link #customers(Iterable)}). */
+    public Ingest products(Iterable<Product> records) {
+        Objects.requireNonNull(records, "products");
+        return with(SourceKind.PRODUCTS, new Source.Records<>("Iterable<Product>", records, ProductsPlan::fields));
+    }
+
+    /**
+     * Also loads the caller's order lines, validated like file rows (see {@link #customers(Iterable)}); the
+     * stream is consumed by the first {@link #run()}.
+     */
+    public Ingest orderLines(Stream<OrderLine> lines) {
+        Objects.requireNonNull(lines, "orderLines");
+        Iterable<OrderLine> once = lines::iterator;
+        return with(SourceKind.ORDERS, new Source.Records<>("Stream<OrderLine>", once, OrdersPlan::fields));
+    }
+
+    /**
+     * Also loads the caller's clickstream events, validated like file lines (see {@link #customers(Iterable)});
+     * the stream is consumed by the first {@link #run()}.
+     */
+    public Ingest events(Stream<? extends ClickstreamEvent> events) {
+        Objects.requireNonNull(events, "events");
+        Iterable<ClickstreamEvent> once = () -> events.map(ClickstreamEvent.class::cast).iterator();
+        return with(SourceKind.EVENTS, new Source.Records<>("Stream<ClickstreamEvent>", once, EventsPlan::fields));
+    }
+
+    /** Uses {@code ingestOptions} instead of the defaults. */
+    public Ingest options(IngestOptions ingestOptions) {
+        Objects.requireNonNull(ingestOptions, "options");
+        return new Ingest(warehouse, files, ingestOptions, listener);
+    }
+
+    /** Reports progress to {@code progressListener}. */
+    public Ingest progress(ProgressListener progressListener) {
+        Objects.requireNonNull(progressListener, "progress");
+        return new Ingest(warehouse, files, options, progressListener);
+    }
+
+    private Ingest with(SourceKind kind, Path file) {
+        Objects.requireNonNull(file, kind.code());
+        return with(kind, new Source.File(file));
+    }
+
+    private Ingest with(SourceKind kind, Source source) {
+        Map<SourceKind, Source> copy = new EnumMap<>(SourceKind.class);
+        copy.putAll(files);
+        copy.put(kind, source);
+        return new Ingest(warehouse, Collections.unmodifiableMap(copy), options, listener);
+    }
+
+    /**
+     * Loads every source given, in the order customers, products, orders, events.
+     *
+     * @throws BookstoreException when no source was given, a file is missing or unreadable (naming it), or a
+     *                            load fails (the failing source is rolled back; earlier ones stay loaded)
+     */
+    public IngestReport run() {
+        if (files.isEmpty()) {
+            throw new BookstoreException("nothing to ingest: give at least one of customers(..), products(..), "
+                    + "orders(..) or events(..)");
+        }
+        files.forEach((kind, source) -> {
+            if (!(source instanceof Source.File f)) {
+                return;
+            }
+            Path file = f.path();
+            if (!Files.isRegularFile(file)) {
+                throw new InputException("the " + kind.code() + " file " + file + " does not exist or is not a file");
+            }
+            if (file.getFileName().toString().length() > 300) {
+                throw new InputException("the " + kind.code() + " file name " + file.getFileName()
+                        + " is longer than 300 characters");
+            }
+        });
+        long t0 = System.nanoTime();
+        warehouse.init();
+        LoadContext ctx = LoadContext.start(warehouse, options, UUID.randomUUID().toString());
+        List<SourceReport> reports = new ArrayList<>();
+        WarehouseLock lock = warehouse.lock("ingest", LOCK_WAIT);
+        try {
+            for (SourceKind kind : SourceKind.values()) {
+                Source source = files.get(kind);
+                if (source != null) {
+                    SourceReport r = load(ctx, plan(kind, ctx), source);
+                    LOG.debug("{}: read {}, loaded {}, rejected {}, duplicates {}", r.file(), r.read(), r.loaded(),
+                            r.rejected(), r.duplicates());
+                    reports.add(r);
+                }
+            }
+        } finally {
+            lock.close();
+        }
+        return new IngestReport(ctx.loadId(), reports, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private <T> SourceReport load(LoadContext ctx, Plan<T> plan, Source source) {
+        if (source instanceof Source.File f) {
+            return SourceLoad.file(ctx, plan, f.path(), listener);
+        }
+        return SourceLoad.objects(ctx, plan, (Source.Records<?>) source, listener);
+    }
+
+    private static Plan<?> plan(SourceKind kind, LoadContext ctx) {
+        return switch (kind) {
+            case CUSTOMERS -> new CustomersPlan(ctx);
+            case PRODUCTS -> new ProductsPlan(ctx);
+            case ORDERS -> new OrdersPlan(ctx);
+            case EVENTS -> new EventsPlan(ctx);
+        };
+    }
+}

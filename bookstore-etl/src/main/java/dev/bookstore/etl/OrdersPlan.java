@@ -1,0 +1,218 @@
+package dev.bookstore.etl;
+
+import static dev.bookstore.etl.Column.optional;
+import static dev.bookstore.etl.Column.required;
+
+import dev.bookstore.model.OrderLine;
+import dev.bookstore.model.OrderStatus;
+import dev.bookstore.model.sql.Layer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Order lines in the generator's format ({@code raw_orders.csv}) into {@code raw.orders}.
+ *
+ * <p>{@code line_no} is the position of the line among the lines of its order in file order (1-based, counting
+ * every line with that order id, so it stays stable whatever is rejected). A valid line whose
+ * ({@code order_id}, {@code product_id}) was already loaded in this run is a duplicate (exact copies included).
+ * The duplicate state holds every order id and its product ids, so memory grows with the number of distinct
+ * order lines (tens of bytes each), not with the file's size in bytes.
+ */
+final class OrdersPlan extends CsvPlan<OrdersPlan.NumberedLine> {
+    static final Column ORDER_ID = required("order_id", 64);
+    static final Column CUSTOMER_ID = optional("customer_id", 64);
+    static final Column ORDER_DATE = required("order_date", 0);
+    static final Column PRODUCT_ID = required("product_id", 64);
+    static final Column QUANTITY = required("quantity", 0);
+    static final Column UNIT_PRICE = required("unit_price", 0);
+    static final Column PAYMENT_METHOD = optional("payment_method", 32);
+    static final Column STATUS = required("status", 0);
+    static final Column ORDERED_AT = optional("ordered_at", 0);
+    static final Column CHANNEL = optional("channel", 32);
+    static final Column SHIPPING_CITY = optional("shipping_city", 100);
+    static final Column SHIPPING_STATE = optional("shipping_state", 100);
+    static final Column SHIPPING_COUNTRY = optional("shipping_country", 100);
+    static final Column SHIPPED_DATE = optional("shipped_date", 0);
+    static final Column DELIVERED_DATE = optional("delivered_date", 0);
+
+    private static final List<Column> FORMAT = List.of(ORDER_ID, CUSTOMER_ID, ORDER_DATE, PRODUCT_ID, QUANTITY,
+            UNIT_PRICE, PAYMENT_METHOD, STATUS, ORDERED_AT, CHANNEL, SHIPPING_CITY, SHIPPING_STATE, SHIPPING_COUNTRY,
+            SHIPPED_DATE, DELIVERED_DATE);
+
+    private static final List<String> COLUMNS = List.of("order_id", "line_no", "customer_id", "order_date",
+            "product_id", "quantity", "unit_price", "payment_method", "status", "ordered_at", "channel",
+            "shipping_city", "shipping_state", "shipping_country", "shipped_date", "delivered_date");
+
+    /** An order line with its position in its order. */
+    record NumberedLine(OrderLine line, int lineNo) {
+    }
+
+    /** Per order id: lines seen so far, and the product ids of the lines loaded. */
+    private static final class OrderState {
+        int lines;
+        String[] products = new String[2];
+        int loaded;
+
+        boolean claim(String productId) {
+            for (int i = 0; i < loaded; i++) {
+                if (products[i].equals(productId)) {
+                    return false;
+                }
+            }
+            if (loaded == products.length) {
+                products = Arrays.copyOf(products, loaded * 2);
+            }
+            products[loaded++] = productId;
+            return true;
+        }
+    }
+
+    private final Map<String, OrderState> orders = new HashMap<>();
+    private final Map<String, String> knownProducts = new HashMap<>();
+    private final List<Rule<NumberedLine>> rules;
+
+    OrdersPlan(LoadContext ctx) {
+        super(ctx);
+        this.rules = List.of(
+                Rule.when("negative_price", Severity.ERROR, n -> n.line().unitPrice().signum() < 0,
+                        n -> "unit_price " + n.line().unitPrice().toPlainString() + " is negative"),
+                Rule.when("unknown_product", Severity.ERROR, n -> !knownProducts.containsKey(n.line().productId()),
+                        n -> "product_id '" + n.line().productId() + "' is not a known product (not in "
+                                + ctx.warehouse().table(Layer.RAW, "products") + " nor in this run's products)"),
+                Rule.error("future_date", n -> future(n.line())),
+                Rule.when("missing_shipping_state", Severity.WARNING, n -> n.line().shippingState().isEmpty(),
+                        n -> "shipping_state is empty"));
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.ORDERS;
+    }
+
+    @Override
+    List<Column> format() {
+        return FORMAT;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<Rule<NumberedLine>> rules() {
+        return rules;
+    }
+
+    @Override
+    public void prepare(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT product_id FROM "
+                     + ctx.warehouse().table(Layer.RAW, "products").sql())) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                knownProducts.put(id, id);
+            }
+        }
+    }
+
+    @Override
+    NumberedLine parse(Fields f) {
+        String orderId = f.text(ORDER_ID);
+        int lineNo = 0;
+        if (orderId != null) {
+            lineNo = ++orders.computeIfAbsent(orderId, k -> new OrderState()).lines;
+        }
+        Optional<String> customerId = f.optionalText(CUSTOMER_ID);
+        LocalDate orderDate = f.date(ORDER_DATE);
+        String productId = f.text(PRODUCT_ID);
+        Integer quantity = f.integer(QUANTITY);
+        BigDecimal unitPrice = f.decimal(UNIT_PRICE, 14, 2);
+        Optional<String> payment = f.optionalText(PAYMENT_METHOD);
+        String statusText = f.text(STATUS);
+        OrderStatus status = null;
+        if (statusText != null) {
+            status = OrderStatus.fromCode(statusText).orElse(null);
+            if (status == null) {
+                f.error("unknown_status", "status '" + Fields.abbreviate(statusText) + "' is not one of "
+                        + Arrays.stream(OrderStatus.values()).map(OrderStatus::code).toList());
+            }
+        }
+        Optional<Instant> orderedAt = f.optionalInstant(ORDERED_AT);
+        Optional<String> channel = f.optionalText(CHANNEL);
+        Optional<String> city = f.optionalText(SHIPPING_CITY);
+        Optional<String> state = f.optionalText(SHIPPING_STATE);
+        Optional<String> country = f.optionalText(SHIPPING_COUNTRY);
+        Optional<LocalDate> shipped = f.optionalDate(SHIPPED_DATE);
+        Optional<LocalDate> delivered = f.optionalDate(DELIVERED_DATE);
+        if (f.failed()) {
+            return null;
+        }
+        OrderLine line = new OrderLine(orderId, customerId, orderDate, productId, quantity, unitPrice, payment,
+                status, orderedAt, channel, city, state, country, shipped, delivered);
+        return new NumberedLine(line, lineNo);
+    }
+
+    @Override
+    public boolean claim(NumberedLine row) {
+        OrderState state = orders.computeIfAbsent(row.line().orderId(), k -> new OrderState());
+        // the canonical product id instance is shared by every line of that product
+        String productId = knownProducts.getOrDefault(row.line().productId(), row.line().productId());
+        return state.claim(productId);
+    }
+
+    @Override
+    public Object[] values(NumberedLine n) {
+        OrderLine l = n.line();
+        return new Object[] {l.orderId(), n.lineNo(), l.customerId(), l.orderDate(), l.productId(), l.quantity(),
+            l.unitPrice(), l.paymentMethod(), l.status().code(), l.orderedAt(), l.channel(), l.shippingCity(),
+            l.shippingState(), l.shippingCountry(), l.shippedDate(), l.deliveredDate()};
+    }
+
+    /** The file columns of a model order line, as text. */
+    static Map<String, String> fields(OrderLine l) {
+        Map<String, String> m = new HashMap<>();
+        m.put(ORDER_ID.name(), l.orderId());
+        l.customerId().ifPresent(v -> m.put(CUSTOMER_ID.name(), v));
+        m.put(ORDER_DATE.name(), l.orderDate().toString());
+        m.put(PRODUCT_ID.name(), l.productId());
+        m.put(QUANTITY.name(), Integer.toString(l.quantity()));
+        m.put(UNIT_PRICE.name(), l.unitPrice().toPlainString());
+        l.paymentMethod().ifPresent(v -> m.put(PAYMENT_METHOD.name(), v));
+        m.put(STATUS.name(), l.status().code());
+        l.orderedAt().ifPresent(v -> m.put(ORDERED_AT.name(), v.toString()));
+        l.channel().ifPresent(v -> m.put(CHANNEL.name(), v));
+        l.shippingCity().ifPresent(v -> m.put(SHIPPING_CITY.name(), v));
+        l.shippingState().ifPresent(v -> m.put(SHIPPING_STATE.name(), v));
+        l.shippingCountry().ifPresent(v -> m.put(SHIPPING_COUNTRY.name(), v));
+        l.shippedDate().ifPresent(v -> m.put(SHIPPED_DATE.name(), v.toString()));
+        l.deliveredDate().ifPresent(v -> m.put(DELIVERED_DATE.name(), v.toString()));
+        return m;
+    }
+
+    private Optional<String> future(OrderLine l) {
+        List<String> late = new ArrayList<>(4);
+        if (l.orderDate().isAfter(ctx.today())) {
+            late.add("order_date " + l.orderDate());
+        }
+        l.orderedAt().filter(t -> t.isAfter(ctx.now())).ifPresent(t -> late.add("ordered_at " + t));
+        l.shippedDate().filter(d -> d.isAfter(ctx.today())).ifPresent(d -> late.add("shipped_date " + d));
+        l.deliveredDate().filter(d -> d.isAfter(ctx.today())).ifPresent(d -> late.add("delivered_date " + d));
+        if (late.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", late) + (late.size() == 1 ? " is" : " are") + " in the future (today is "
+                + ctx.today() + " in " + ctx.zone() + ")");
+    }
+}

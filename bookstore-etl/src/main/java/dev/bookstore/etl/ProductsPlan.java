@@ -1,0 +1,115 @@
+package dev.bookstore.etl;
+
+import static dev.bookstore.etl.Column.optional;
+import static dev.bookstore.etl.Column.required;
+
+import dev.bookstore.model.Product;
+import dev.bookstore.model.sql.Layer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue in the generator's format ({@code raw_products.csv}) into {@code raw.products}. A valid row
+ * whose {@code product_id} is already in the warehouse or earlier in the file is a duplicate.
+ */
+final class ProductsPlan extends CsvPlan<Product> {
+    static final Column PRODUCT_ID = required("product_id", 64);
+    static final Column TITLE = required("title", 500);
+    static final Column AUTHOR = optional("author", 200);
+    static final Column CATEGORY = required("category", 100);
+    static final Column SUBCATEGORY = required("subcategory", 100);
+    static final Column PRICE = required("price", 0);
+    static final Column RATING = optional("rating", 0);
+    static final Column STOCK = required("stock", 0);
+
+    private static final List<Column> FORMAT = List.of(PRODUCT_ID, TITLE, AUTHOR, CATEGORY, SUBCATEGORY, PRICE,
+            RATING, STOCK);
+    private static final List<String> COLUMNS = FORMAT.stream().map(Column::name).toList();
+    private static final BigDecimal MIN_RATING = BigDecimal.ONE;
+    private static final BigDecimal MAX_RATING = BigDecimal.valueOf(5);
+
+    private final KeyedRows keys = new KeyedRows();
+    private final List<Rule<Product>> rules = List.of(
+            Rule.when("negative_price", Severity.ERROR, p -> p.price().signum() < 0,
+                    p -> "price " + p.price().toPlainString() + " is negative"),
+            Rule.when("out_of_range", Severity.ERROR,
+                    p -> p.rating().filter(r -> r.compareTo(MIN_RATING) < 0 || r.compareTo(MAX_RATING) > 0).isPresent(),
+                    p -> "rating " + p.rating().orElseThrow().toPlainString() + " is outside 1.0..5.0"),
+            Rule.when("out_of_range", Severity.ERROR, p -> p.stock() < 0,
+                    p -> "stock " + p.stock() + " is negative"));
+
+    ProductsPlan(LoadContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.PRODUCTS;
+    }
+
+    @Override
+    List<Column> format() {
+        return FORMAT;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<Rule<Product>> rules() {
+        return rules;
+    }
+
+    @Override
+    public void prepare(Connection c) throws SQLException {
+        keys.preload(c, ctx.warehouse().table(Layer.RAW, "products").sql(), "product_id");
+    }
+
+    @Override
+    Product parse(Fields f) {
+        String id = f.text(PRODUCT_ID);
+        String title = f.text(TITLE);
+        String author = f.textOrEmpty(AUTHOR);
+        String category = f.text(CATEGORY);
+        String subcategory = f.text(SUBCATEGORY);
+        BigDecimal price = f.decimal(PRICE, 14, 2);
+        Optional<BigDecimal> rating = f.optionalDecimal(RATING, 3, 1);
+        Integer stock = f.integer(STOCK);
+        if (f.failed()) {
+            return null;
+        }
+        return new Product(id, title, author, category, subcategory, price, rating, stock);
+    }
+
+    /** The file columns of a model product, as text. */
+    static Map<String, String> fields(Product p) {
+        Map<String, String> m = new HashMap<>();
+        m.put(PRODUCT_ID.name(), p.productId());
+        m.put(TITLE.name(), p.title());
+        m.put(AUTHOR.name(), p.author());
+        m.put(CATEGORY.name(), p.category());
+        m.put(SUBCATEGORY.name(), p.subcategory());
+        m.put(PRICE.name(), p.price().toPlainString());
+        p.rating().ifPresent(v -> m.put(RATING.name(), v.toPlainString()));
+        m.put(STOCK.name(), Integer.toString(p.stock()));
+        return m;
+    }
+
+    @Override
+    public boolean claim(Product row) {
+        return keys.claim(row.productId());
+    }
+
+    @Override
+    public Object[] values(Product p) {
+        return new Object[] {p.productId(), p.title(), p.author(), p.category(), p.subcategory(), p.price(),
+            p.rating(), p.stock()};
+    }
+}

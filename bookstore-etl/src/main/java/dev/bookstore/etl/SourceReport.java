@@ -1,0 +1,84 @@
+package dev.bookstore.etl;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bookstore.model.BookstoreException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What happened to one source in one {@link Ingest} run: every row read is accounted for as loaded, rejected
+ * (written to the source's quarantine table with its reasons) or a duplicate, so
+ * {@code read == loaded + rejected + duplicates} always holds (checked on construction).
+ *
+ * <p>Rule names in {@link #rejectionsByRule()} (rows failing an error rule, not loaded) and
+ * {@link #warningsByRule()} (loaded rows failing a warning rule) are stable: {@code missing_value},
+ * {@code too_long}, {@code invalid_number}, {@code invalid_date}, {@code ambiguous_date},
+ * {@code invalid_timestamp}, {@code unknown_status}, {@code unknown_event_type}, {@code field_count},
+ * {@code malformed_json}, {@code not_an_object}, {@code negative_price}, {@code out_of_range},
+ * {@code unknown_product}, {@code future_date} (errors); {@code missing_shipping_state}, {@code non_iso_date}
+ * (warnings). A row failing several rules counts once under each, so the values may sum to more than
+ * {@link #rejected()}.
+ *
+ * <pre>{@code
+ * SourceReport orders = report.source(SourceKind.ORDERS).orElseThrow();
+ * long negative = orders.rejectionsByRule().getOrDefault("negative_price", 0L);
+ * }</pre>
+ *
+ * @param source the kind of source
+ * @param file the file name (or a description of a non-file source)
+ * @param skipped whether the file was not read because the same content was loaded before (all counts 0)
+ * @param read input rows read (CSV records after the header; non-blank JSONL lines)
+ * @param loaded rows written to the raw table
+ * @param rejected rows that failed an error rule, written to the quarantine table
+ * @param duplicates valid rows not loaded because their key was already loaded (in this run or before)
+ * @param rejectionsByRule rejected rows per failed error rule
+ * @param warningsByRule loaded rows per failed warning rule
+ * @param ignoredColumns input columns (or JSON keys) that are not part of the format and were ignored
+ * @param time how long the source took
+ * @param rowsPerSecond {@code read} divided by {@code time}
+ */
+public record SourceReport(SourceKind source, String file, boolean skipped, long read, long loaded, long rejected,
+                           long duplicates, Map<String, Long> rejectionsByRule, Map<String, Long> warningsByRule,
+                           List<String> ignoredColumns, Duration time, double rowsPerSecond) {
+    /** Checks the accounting identity and copies the collections. */
+    public SourceReport {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(time, "time");
+        if (read < 0 || loaded < 0 || rejected < 0 || duplicates < 0) {
+            throw new BookstoreException("negative count in the report of " + file);
+        }
+        if (read != loaded + rejected + duplicates) {
+            throw new BookstoreException("ingest accounting error for " + file + ": read " + read + " != loaded "
+                    + loaded + " + rejected " + rejected + " + duplicates " + duplicates);
+        }
+        rejectionsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(rejectionsByRule));
+        warningsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(warningsByRule));
+        ignoredColumns = List.copyOf(ignoredColumns);
+    }
+
+    /** This report as a JSON object (snake_case keys, times in milliseconds). */
+    ObjectNode toJsonNode() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("source", source.code());
+        o.put("file", file);
+        o.put("skipped", skipped);
+        o.put("read", read);
+        o.put("loaded", loaded);
+        o.put("rejected", rejected);
+        o.put("duplicates", duplicates);
+        ObjectNode rejections = o.putObject("rejections_by_rule");
+        rejectionsByRule.forEach(rejections::put);
+        ObjectNode warnings = o.putObject("warnings_by_rule");
+        warningsByRule.forEach(warnings::put);
+        ignoredColumns.forEach(o.putArray("ignored_columns")::add);
+        o.put("time_ms", time.toMillis());
+        o.put("rows_per_second", Math.round(rowsPerSecond));
+        return o;
+    }
+}
