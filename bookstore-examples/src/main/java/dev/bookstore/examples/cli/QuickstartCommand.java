@@ -1,0 +1,128 @@
+package dev.bookstore.examples.cli;
+
+import dev.bookstore.etl.IngestReport;
+import dev.bookstore.etl.SourceReport;
+import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.SchemaChange;
+import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.sql.Layer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bookstore quickstart}: the whole way on an embedded DuckDB warehouse in a work folder: generate the data
+ * set, create the warehouse, load the data, and print what was done with counts and timings.
+ *
+ * <p>Running it again on the same folder reuses the data when it was generated with the same options; otherwise
+ * the data is generated afresh and the warehouse, built from the old data, is replaced.
+ */
+@Command(name = "quickstart",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        defaultValueProvider = DataSetOptions.Defaults.class,
+        description = {"Generate the data set, create an embedded DuckDB warehouse and load the data into it.",
+            "Files: DIR/data/ (the data set) and DIR/bookstore.duckdb (the warehouse). Safe to run again: "
+                + "the same options reuse the data, other options replace data and warehouse."})
+final class QuickstartCommand implements Callable<Integer> {
+    static final String DATA_DIR = "data";
+    static final String DATABASE_FILE = "bookstore.duckdb";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "bookstore-data",
+            description = "Work folder (default: ./${DEFAULT-VALUE}).")
+    private Path work;
+
+    @Mixin
+    private DataSetOptions data;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = BookstoreCli.of(spec).stderrIsTerminal();
+        Path dir = work.toAbsolutePath().normalize();
+        Path database = dir.resolve(DATABASE_FILE);
+        String url = "jdbc:duckdb:" + database;
+        TextTable table = new TextTable("step", "what", ">rows", ">loaded", ">rejected", ">duplicates", ">time",
+                ">rows/s");
+
+        DataSet.Generated dataSet = generate(dir.resolve(DATA_DIR), database, table, err, terminal);
+        IngestReport report;
+        try (Warehouse wh = Warehouse.connect(url)) {
+            long t1 = System.nanoTime();
+            SchemaChange change = wh.init();
+            table.row("init", DbInitCommand.describe(change), "", "", "", "", Units.duration(Units.since(t1)));
+            report = WarehouseLoad.run(wh, dataSet, err, terminal);
+            report.sources().forEach(source -> table.row(loadRow(wh, source)));
+        }
+        table.row("total", "", "", "", "", "", Units.duration(Units.since(t0)));
+
+        table.print(out);
+        out.println();
+        for (SourceReport source : report.sources()) {
+            if (source.rejected() > 0) {
+                out.println("rejected " + source.source().code() + " rows (kept in quarantine with their reasons): "
+                        + byRule(source.rejectionsByRule()));
+            }
+        }
+        out.println("data:      " + dataSet.dir());
+        out.println("warehouse: " + url);
+        out.flush();
+        return 0;
+    }
+
+    /** Reuses the data in {@code dataDir} if it has the same options; else generates it, dropping the warehouse. */
+    private DataSet.Generated generate(Path dataDir, Path database, TextTable table, PrintWriter err,
+                                       boolean terminal) {
+        Optional<DataSet.Generated> reused = DataSet.existing(data.options(), dataDir);
+        if (reused.isPresent()) {
+            table.row("generate", "reused " + DATA_DIR + "/ (same options)", Units.count(reused.get().rows()));
+            return reused.get();
+        }
+        dropWarehouse(database);
+        DataSet.Generated generated = DataSet.generate(data.options(), dataDir, err, terminal);
+        table.row("generate", generated.manifest().files().size() + " files", Units.count(generated.rows()), "", "",
+                "", Units.duration(generated.time()));
+        return generated;
+    }
+
+    private static String[] loadRow(Warehouse wh, SourceReport source) {
+        String what = source.file() + " " + Units.ARROW + " " + wh.table(Layer.RAW, source.source().code()).sql();
+        if (source.skipped()) {
+            return new String[] {"load", what, "", "loaded before", "", "", Units.duration(source.time())};
+        }
+        return new String[] {"load", what, Units.count(source.read()), Units.count(source.loaded()),
+            Units.count(source.rejected()), Units.count(source.duplicates()), Units.duration(source.time()),
+            Units.rate(source.rowsPerSecond())};
+    }
+
+    private static String byRule(Map<String, Long> counts) {
+        StringJoiner rules = new StringJoiner(", ");
+        counts.forEach((rule, n) -> rules.add(rule + " " + Units.count(n)));
+        return rules.toString();
+    }
+
+    private static void dropWarehouse(Path database) {
+        try {
+            Files.deleteIfExists(database);
+            Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
+        } catch (IOException e) {
+            throw new BookstoreException("cannot replace the warehouse " + database + " (built from other data): "
+                    + ErrorText.of(e), e);
+        }
+    }
+}
