@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,13 +28,14 @@ import java.util.stream.Collectors;
  */
 abstract class CsvPlan<T> implements Plan<T> {
     protected final LoadContext ctx;
+    private Header lastHeader;
 
     CsvPlan(LoadContext ctx) {
         this.ctx = ctx;
     }
 
-    /** The columns of the format, in their usual order. */
-    abstract List<Column> format();
+    /** The columns of the format, in their usual order (the header written for records). */
+    abstract List<Column> formatColumns();
 
     /** The row built from {@code f}; may return {@code null} when {@link Fields#failed()}. */
     abstract T parse(Fields f);
@@ -41,23 +43,20 @@ abstract class CsvPlan<T> implements Plan<T> {
     @Override
     public List<String> read(String sourceName, Reader input, Consumer<Candidate<T>> sink) {
         long lastLine = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder()
-                .allowUnclosedQuote(false)
-                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                .ofCsvRecord(input)) {
+        try (CsvReader<CsvRecord> csv = reader(input)) {
             Header header = null;
             for (CsvRecord rec : csv) {
                 lastLine = rec.getStartingLineNumber();
                 if (header == null) {
-                    header = Header.of(sourceName, rec.getFields(), format());
+                    header = Header.of(sourceName, rec.getFields(), formatColumns());
+                    lastHeader = header;
                     continue;
                 }
-                sink.accept(candidate(rec, header));
+                sink.accept(candidate(rec.getStartingLineNumber(), rec.getFields(), header));
             }
             if (header == null) {
                 throw new InputException(sourceName + " is empty: expected a header line with the columns "
-                        + format().stream().map(Column::name).collect(Collectors.joining(",")));
+                        + formatColumns().stream().map(Column::name).collect(Collectors.joining(",")));
             }
             return header.ignored();
         } catch (CsvParseException e) {
@@ -70,6 +69,20 @@ abstract class CsvPlan<T> implements Plan<T> {
         }
     }
 
+    private static CsvReader<CsvRecord> reader(Reader input) {
+        return CsvReader.builder()
+                .allowUnclosedQuote(false)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(input);
+    }
+
+    @Override
+    public Optional<String> header() {
+        return Optional.of(lastHeader != null ? encode(lastHeader.names())
+                : formatColumns().stream().map(Column::name).collect(Collectors.joining(",")));
+    }
+
     static InputException unreadable(String sourceName, long lastLine, IOException e) {
         if (e instanceof CharacterCodingException) {
             return new InputException(sourceName + " is not valid UTF-8 text (bad bytes after line " + lastLine
@@ -78,29 +91,60 @@ abstract class CsvPlan<T> implements Plan<T> {
         return new InputException("cannot read " + sourceName + " after line " + lastLine + ": " + e, e);
     }
 
-    private Candidate<T> candidate(CsvRecord rec, Header header) {
-        List<String> values = rec.getFields();
+    private Candidate<T> candidate(long line, List<String> values, Header header) {
         Supplier<String> raw = () -> encode(values);
         List<Violation> violations = new ArrayList<>(2);
         if (values.size() != header.size()) {
             violations.add(Violation.error("field_count", "the row has " + values.size() + " fields but the header "
                     + "has " + header.size()));
-            return new Candidate<>(rec.getStartingLineNumber(), raw, Optional.empty(), violations);
+            return new Candidate<>(line, raw, Optional.empty(), violations);
         }
         Fields f = new Fields(name -> header.value(values, name), ctx.options().datePolicy(), violations);
         T row = parse(f);
         Optional<T> parsed = f.failed() || row == null ? Optional.empty() : Optional.of(row);
-        return new Candidate<>(rec.getStartingLineNumber(), raw, parsed, violations);
+        return new Candidate<>(line, raw, parsed, violations);
     }
 
     @Override
     public Candidate<T> candidate(long position, Map<String, String> values) {
-        List<String> ordered = format().stream().map(c -> values.getOrDefault(c.name(), "")).toList();
+        List<String> ordered = formatColumns().stream().map(c -> values.getOrDefault(c.name(), "")).toList();
         List<Violation> violations = new ArrayList<>(2);
         Fields f = new Fields(values::get, ctx.options().datePolicy(), violations);
         T row = parse(f);
         Optional<T> parsed = f.failed() || row == null ? Optional.empty() : Optional.of(row);
         return new Candidate<>(position, encode(ordered), parsed, violations);
+    }
+
+    @Override
+    public Candidate<T> reparse(Optional<String> headerLine, String rawText, long line) {
+        List<String> names = headerLine.map(CsvPlan::fields).orElseGet(() -> formatColumns().stream()
+                .map(Column::name).toList());
+        Header header;
+        try {
+            header = Header.of("the stored header", names, formatColumns());
+        } catch (InputException e) {
+            return new Candidate<>(line, rawText, Optional.empty(), List.of(Violation.error("field_count",
+                    e.getMessage())));
+        }
+        List<String> values;
+        try {
+            values = fields(rawText);
+        } catch (CsvParseException e) {
+            return new Candidate<>(line, rawText, Optional.empty(), List.of(Violation.error("field_count",
+                    "the row is not one CSV record: " + e.getMessage())));
+        }
+        Candidate<T> c = candidate(line, values, header);
+        return new Candidate<>(line, rawText, c.row(), c.violations());
+    }
+
+    /** The fields of the first CSV record of {@code text} (none for an empty text). */
+    static List<String> fields(String text) {
+        try (CsvReader<CsvRecord> csv = reader(new java.io.StringReader(text))) {
+            Iterator<CsvRecord> it = csv.iterator();
+            return it.hasNext() ? it.next().getFields() : List.of();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("reading a string failed", e);
+        }
     }
 
     /** The record as one RFC 4180 CSV line (fields quoted only where needed). */
@@ -123,7 +167,7 @@ abstract class CsvPlan<T> implements Plan<T> {
     }
 
     /** The header of a file: where each format column is, and what is ignored. */
-    record Header(int size, Map<String, Integer> index, List<String> ignored) {
+    record Header(List<String> names, Map<String, Integer> index, List<String> ignored) {
         static Header of(String sourceName, List<String> names, List<Column> format) {
             Map<String, Column> known = new HashMap<>();
             format.forEach(c -> known.put(c.name(), c));
@@ -142,10 +186,14 @@ abstract class CsvPlan<T> implements Plan<T> {
             for (Column c : format) {
                 if (c.required() && !index.containsKey(c.name())) {
                     throw new InputException(sourceName + ": required column '" + c.name() + "' is missing from "
-                            + "the header (found: " + String.join(",", names) + ")");
+                            + "the header (found: " + Fields.abbreviate(String.join(",", names)) + ")");
                 }
             }
-            return new Header(names.size(), Map.copyOf(index), List.copyOf(ignored));
+            return new Header(List.copyOf(names), Map.copyOf(index), List.copyOf(ignored));
+        }
+
+        int size() {
+            return names.size();
         }
 
         String value(List<String> values, String column) {

@@ -4,9 +4,6 @@ import static dev.bookstore.etl.Column.optional;
 import static dev.bookstore.etl.Column.required;
 
 import dev.bookstore.model.Customer;
-import dev.bookstore.model.sql.Layer;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Customers in the generator's format ({@code raw_customers.csv}) into {@code raw.customers}. A valid row whose
- * {@code customer_id} is already in the warehouse or earlier in the file is a duplicate.
+ * Customers in the generator's format ({@code raw_customers.csv}) into {@code raw.customers}. Natural key:
+ * {@code customer_id}; a valid row whose id is already in the warehouse or earlier in the load is a duplicate.
  */
 final class CustomersPlan extends CsvPlan<Customer> {
     static final Column CUSTOMER_ID = required("customer_id", 64);
@@ -32,7 +29,6 @@ final class CustomersPlan extends CsvPlan<Customer> {
             CITY, STATE, COUNTRY, ACQUISITION_CHANNEL);
     private static final List<String> COLUMNS = FORMAT.stream().map(Column::name).toList();
 
-    private final KeyedRows keys = new KeyedRows();
     private final List<Rule<Customer>> rules;
 
     CustomersPlan(LoadContext ctx) {
@@ -49,8 +45,18 @@ final class CustomersPlan extends CsvPlan<Customer> {
     }
 
     @Override
-    List<Column> format() {
+    public String format() {
+        return "bookstore";
+    }
+
+    @Override
+    List<Column> formatColumns() {
         return FORMAT;
+    }
+
+    @Override
+    public NaturalKey naturalKey() {
+        return NaturalKey.of("customer_id");
     }
 
     @Override
@@ -61,11 +67,6 @@ final class CustomersPlan extends CsvPlan<Customer> {
     @Override
     public List<Rule<Customer>> rules() {
         return rules;
-    }
-
-    @Override
-    public void prepare(Connection c) throws SQLException {
-        keys.preload(c, ctx.warehouse().table(Layer.RAW, "customers").sql(), "customer_id");
     }
 
     @Override
@@ -98,11 +99,6 @@ final class CustomersPlan extends CsvPlan<Customer> {
         m.put(COUNTRY.name(), c.country());
         c.acquisitionChannel().ifPresent(v -> m.put(ACQUISITION_CHANNEL.name(), v));
         return m;
-    }
-
-    @Override
-    public boolean claim(Customer row) {
-        return keys.claim(row.customerId());
     }
 
     @Override

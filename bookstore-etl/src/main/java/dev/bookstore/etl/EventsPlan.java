@@ -33,8 +33,13 @@ import java.util.function.Consumer;
  * Keys: {@code event, user_id, timestamp} (required), {@code session_id, page, query, product_id, channel,
  * device}; {@code page} is required for {@code page_view}, {@code query} for {@code search} and
  * {@code product_id} for product events. Blank lines are skipped (not counted); an empty file has 0 rows. A
- * line that is not JSON is rejected as {@code malformed_json} with its text quarantined. Events have no natural
- * key, so none is a duplicate.
+ * line that is not JSON is rejected as {@code malformed_json} with its text quarantined.
+ *
+ * <p>Natural key: every stored field ({@code event_type, user_id, session_id, event_time, page, search_query,
+ * product_id, channel, device}): an event is a duplicate only when an identical event is already in the warehouse
+ * or earlier in the load, so appending lines to a file and loading it again adds only the new lines, while two
+ * distinct events in the same second are both kept. Duplicate look-ups use an index on
+ * {@code raw.events (user_id, event_time)}, created by the first load where the database needs one.
  */
 final class EventsPlan implements Plan<ClickstreamEvent> {
     static final Column EVENT = required("event", 0);
@@ -47,6 +52,9 @@ final class EventsPlan implements Plan<ClickstreamEvent> {
     static final Column CHANNEL = optional("channel", 32);
     static final Column DEVICE = optional("device", 16);
 
+    /** The input keys, as columns (for JDBC sources). */
+    static final List<Column> INPUT = List.of(EVENT, USER_ID, SESSION_ID, TIMESTAMP, PAGE, QUERY, PRODUCT_ID, CHANNEL,
+            DEVICE);
     private static final Set<String> KEYS = Set.of("event", "user_id", "session_id", "timestamp", "page", "query",
             "product_id", "channel", "device");
     private static final int MAX_IGNORED_KEYS = 50;
@@ -74,8 +82,35 @@ final class EventsPlan implements Plan<ClickstreamEvent> {
     }
 
     @Override
+    public String format() {
+        return "jsonl";
+    }
+
+    @Override
     public List<String> columns() {
         return COLUMNS;
+    }
+
+    @Override
+    public NaturalKey naturalKey() {
+        return NaturalKey.of("user_id", "event_time", "event_type", "session_id", "page", "search_query",
+                "product_id", "channel", "device").nullable("session_id", "page", "search_query", "product_id",
+                "channel", "device");
+    }
+
+    @Override
+    public List<String> lookupIndex() {
+        return List.of("user_id", "event_time");
+    }
+
+    @Override
+    public Optional<String> header() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Candidate<ClickstreamEvent> reparse(Optional<String> header, String rawText, long line) {
+        return parse(line, rawText);
     }
 
     @Override
@@ -199,7 +234,7 @@ final class EventsPlan implements Plan<ClickstreamEvent> {
     }
 
     private static void requireFor(Fields f, EventType actual, EventType type, Column c, Optional<String> value) {
-        if (actual == type && value.isEmpty()) {
+        if (actual == type && value.isEmpty() && !f.invalid(c)) {
             f.error("missing_value", c.name() + " is empty (required for " + type.code() + " events)");
         }
     }

@@ -25,6 +25,7 @@ final class Fields {
     private final DatePolicy datePolicy;
     private final List<Violation> violations;
     private boolean failed;
+    private java.util.Set<String> invalid; // columns holding a NUL, created when needed
 
     /**
      * @param lookup the raw value of a column by name, {@code null} when absent
@@ -59,11 +60,30 @@ final class Fields {
             return Optional.empty();
         }
         String v = raw.strip();
+        if (v.indexOf('\0') >= 0) {
+            error("invalid_character", c.name() + " contains a NUL character ('" + abbreviate(v) + "')");
+            markInvalid(c);
+            return Optional.empty();
+        }
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
+    private void markInvalid(Column c) {
+        if (invalid == null) {
+            invalid = new java.util.HashSet<>(2);
+        }
+        invalid.add(c.name());
+    }
+
+    /** Whether a value of {@code c} was present but rejected (NUL character, too long). */
+    boolean invalid(Column c) {
+        return invalid != null && invalid.contains(c.name());
+    }
+
     private void missing(Column c) {
-        error("missing_value", c.name() + " is empty");
+        if (invalid == null || !invalid.contains(c.name())) {
+            error("missing_value", c.name() + " is empty");
+        }
     }
 
     /** A required text value; records {@code missing_value} or {@code too_long}. */
@@ -85,6 +105,7 @@ final class Fields {
         if (c.maxLength() > 0 && v.length() > c.maxLength()) {
             error("too_long", c.name() + " is " + v.length() + " characters long, more than " + c.maxLength()
                     + " ('" + abbreviate(v) + "')");
+            markInvalid(c);
             return false;
         }
         return true;
@@ -280,8 +301,16 @@ final class Fields {
         return n;
     }
 
-    /** A value cut to 80 characters for messages. */
+    /** A value cut to 80 characters for messages, control characters (line ends, NUL) shown as '?'. */
     static String abbreviate(String v) {
-        return v.length() <= 80 ? v : v.substring(0, 77) + "...";
+        String cut = v.length() <= 80 ? v : v.substring(0, 77) + "...";
+        for (int i = 0; i < cut.length(); i++) {
+            if (Character.isISOControl(cut.charAt(i))) {
+                StringBuilder sb = new StringBuilder(cut.length());
+                cut.chars().forEach(ch -> sb.append(Character.isISOControl(ch) ? '?' : (char) ch));
+                return sb.toString();
+            }
+        }
+        return cut;
     }
 }

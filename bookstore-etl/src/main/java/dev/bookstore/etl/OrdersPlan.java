@@ -23,13 +23,13 @@ import java.util.Optional;
 /**
  * Order lines in the generator's format ({@code raw_orders.csv}) into {@code raw.orders}.
  *
- * <p>{@code line_no} is the position of the line among the lines of its order in file order (1-based, counting
- * every line with that order id, so it stays stable whatever is rejected). A valid line whose
- * ({@code order_id}, {@code product_id}) was already loaded in this run is a duplicate (exact copies included).
- * The duplicate state holds every order id and its product ids, so memory grows with the number of distinct
- * order lines (tens of bytes each), not with the file's size in bytes.
+ * <p>Natural key: ({@code order_id}, {@code product_id}): a valid line is a duplicate when its order already has a
+ * line of that product in the warehouse or earlier in the load (exact copies included). {@code line_no} numbers
+ * the loaded lines of an order in load order, after the highest line number the order already has, so lines
+ * added to an order by a later load (or a quarantine replay) continue its numbering. The only state kept is the
+ * catalogue's product ids (for the {@code unknown_product} rule), whatever the size of the file.
  */
-final class OrdersPlan extends CsvPlan<OrdersPlan.NumberedLine> {
+final class OrdersPlan extends CsvPlan<OrderLine> {
     static final Column ORDER_ID = required("order_id", 64);
     static final Column CUSTOMER_ID = optional("customer_id", 64);
     static final Column ORDER_DATE = required("order_date", 0);
@@ -46,53 +46,29 @@ final class OrdersPlan extends CsvPlan<OrdersPlan.NumberedLine> {
     static final Column SHIPPED_DATE = optional("shipped_date", 0);
     static final Column DELIVERED_DATE = optional("delivered_date", 0);
 
-    private static final List<Column> FORMAT = List.of(ORDER_ID, CUSTOMER_ID, ORDER_DATE, PRODUCT_ID, QUANTITY,
+    static final List<Column> FORMAT = List.of(ORDER_ID, CUSTOMER_ID, ORDER_DATE, PRODUCT_ID, QUANTITY,
             UNIT_PRICE, PAYMENT_METHOD, STATUS, ORDERED_AT, CHANNEL, SHIPPING_CITY, SHIPPING_STATE, SHIPPING_COUNTRY,
             SHIPPED_DATE, DELIVERED_DATE);
 
-    private static final List<String> COLUMNS = List.of("order_id", "line_no", "customer_id", "order_date",
-            "product_id", "quantity", "unit_price", "payment_method", "status", "ordered_at", "channel",
-            "shipping_city", "shipping_state", "shipping_country", "shipped_date", "delivered_date");
+    /** The data columns of {@code raw.orders} ({@code line_no} is computed when rows are moved). */
+    static final List<String> COLUMNS = List.of("order_id", "customer_id", "order_date", "product_id", "quantity",
+            "unit_price", "payment_method", "status", "ordered_at", "channel", "shipping_city", "shipping_state",
+            "shipping_country", "shipped_date", "delivered_date");
 
-    /** An order line with its position in its order. */
-    record NumberedLine(OrderLine line, int lineNo) {
-    }
-
-    /** Per order id: lines seen so far, and the product ids of the lines loaded. */
-    private static final class OrderState {
-        int lines;
-        String[] products = new String[2];
-        int loaded;
-
-        boolean claim(String productId) {
-            for (int i = 0; i < loaded; i++) {
-                if (products[i].equals(productId)) {
-                    return false;
-                }
-            }
-            if (loaded == products.length) {
-                products = Arrays.copyOf(products, loaded * 2);
-            }
-            products[loaded++] = productId;
-            return true;
-        }
-    }
-
-    private final Map<String, OrderState> orders = new HashMap<>();
     private final Map<String, String> knownProducts = new HashMap<>();
-    private final List<Rule<NumberedLine>> rules;
+    private final List<Rule<OrderLine>> rules;
 
     OrdersPlan(LoadContext ctx) {
         super(ctx);
         this.rules = List.of(
-                Rule.when("negative_price", Severity.ERROR, n -> n.line().unitPrice().signum() < 0,
-                        n -> "unit_price " + n.line().unitPrice().toPlainString() + " is negative"),
-                Rule.when("unknown_product", Severity.ERROR, n -> !knownProducts.containsKey(n.line().productId()),
-                        n -> "product_id '" + n.line().productId() + "' is not a known product (not in "
+                Rule.when("negative_price", Severity.ERROR, l -> l.unitPrice().signum() < 0,
+                        l -> "unit_price " + l.unitPrice().toPlainString() + " is negative"),
+                Rule.when("unknown_product", Severity.ERROR, l -> !knownProducts.containsKey(l.productId()),
+                        l -> "product_id '" + l.productId() + "' is not a known product (not in "
                                 + ctx.warehouse().table(Layer.RAW, "products") + " nor in this run's products)"),
-                Rule.error("future_date", n -> future(n.line())),
-                Rule.when("missing_shipping_state", Severity.WARNING, n -> n.line().shippingState().isEmpty(),
-                        n -> "shipping_state is empty"));
+                Rule.error("future_date", l -> future(ctx, l)),
+                Rule.when("missing_shipping_state", Severity.WARNING, l -> l.shippingState().isEmpty(),
+                        l -> "shipping_state is empty"));
     }
 
     @Override
@@ -101,8 +77,23 @@ final class OrdersPlan extends CsvPlan<OrdersPlan.NumberedLine> {
     }
 
     @Override
-    List<Column> format() {
+    public String format() {
+        return "bookstore";
+    }
+
+    @Override
+    List<Column> formatColumns() {
         return FORMAT;
+    }
+
+    @Override
+    public NaturalKey naturalKey() {
+        return NaturalKey.of("order_id", "product_id");
+    }
+
+    @Override
+    public boolean numbersLines() {
+        return true;
     }
 
     @Override
@@ -111,7 +102,7 @@ final class OrdersPlan extends CsvPlan<OrdersPlan.NumberedLine> {
     }
 
     @Override
-    public List<Rule<NumberedLine>> rules() {
+    public List<Rule<OrderLine>> rules() {
         return rules;
     }
 
@@ -128,12 +119,8 @@ final class OrdersPlan extends CsvPlan<OrdersPlan.NumberedLine> {
     }
 
     @Override
-    NumberedLine parse(Fields f) {
+    OrderLine parse(Fields f) {
         String orderId = f.text(ORDER_ID);
-        int lineNo = 0;
-        if (orderId != null) {
-            lineNo = ++orders.computeIfAbsent(orderId, k -> new OrderState()).lines;
-        }
         Optional<String> customerId = f.optionalText(CUSTOMER_ID);
         LocalDate orderDate = f.date(ORDER_DATE);
         String productId = f.text(PRODUCT_ID);
@@ -159,23 +146,13 @@ final class OrdersPlan extends CsvPlan<OrdersPlan.NumberedLine> {
         if (f.failed()) {
             return null;
         }
-        OrderLine line = new OrderLine(orderId, customerId, orderDate, productId, quantity, unitPrice, payment,
-                status, orderedAt, channel, city, state, country, shipped, delivered);
-        return new NumberedLine(line, lineNo);
+        return new OrderLine(orderId, customerId, orderDate, productId, quantity, unitPrice, payment, status,
+                orderedAt, channel, city, state, country, shipped, delivered);
     }
 
     @Override
-    public boolean claim(NumberedLine row) {
-        OrderState state = orders.computeIfAbsent(row.line().orderId(), k -> new OrderState());
-        // the canonical product id instance is shared by every line of that product
-        String productId = knownProducts.getOrDefault(row.line().productId(), row.line().productId());
-        return state.claim(productId);
-    }
-
-    @Override
-    public Object[] values(NumberedLine n) {
-        OrderLine l = n.line();
-        return new Object[] {l.orderId(), n.lineNo(), l.customerId(), l.orderDate(), l.productId(), l.quantity(),
+    public Object[] values(OrderLine l) {
+        return new Object[] {l.orderId(), l.customerId(), l.orderDate(), l.productId(), l.quantity(),
             l.unitPrice(), l.paymentMethod(), l.status().code(), l.orderedAt(), l.channel(), l.shippingCity(),
             l.shippingState(), l.shippingCountry(), l.shippedDate(), l.deliveredDate()};
     }
@@ -201,7 +178,8 @@ final class OrdersPlan extends CsvPlan<OrdersPlan.NumberedLine> {
         return m;
     }
 
-    private Optional<String> future(OrderLine l) {
+    /** The {@code future_date} check of an order line: its dates after today, its instant after now. */
+    static Optional<String> future(LoadContext ctx, OrderLine l) {
         List<String> late = new ArrayList<>(4);
         if (l.orderDate().isAfter(ctx.today())) {
             late.add("order_date " + l.orderDate());

@@ -4,18 +4,15 @@ import static dev.bookstore.etl.Column.optional;
 import static dev.bookstore.etl.Column.required;
 
 import dev.bookstore.model.Product;
-import dev.bookstore.model.sql.Layer;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalogue in the generator's format ({@code raw_products.csv}) into {@code raw.products}. A valid row
- * whose {@code product_id} is already in the warehouse or earlier in the file is a duplicate.
+ * The catalogue in the generator's format ({@code raw_products.csv}) into {@code raw.products}. Natural key:
+ * {@code product_id}; a valid row whose id is already in the warehouse or earlier in the load is a duplicate.
  */
 final class ProductsPlan extends CsvPlan<Product> {
     static final Column PRODUCT_ID = required("product_id", 64);
@@ -33,7 +30,6 @@ final class ProductsPlan extends CsvPlan<Product> {
     private static final BigDecimal MIN_RATING = BigDecimal.ONE;
     private static final BigDecimal MAX_RATING = BigDecimal.valueOf(5);
 
-    private final KeyedRows keys = new KeyedRows();
     private final List<Rule<Product>> rules = List.of(
             Rule.when("negative_price", Severity.ERROR, p -> p.price().signum() < 0,
                     p -> "price " + p.price().toPlainString() + " is negative"),
@@ -53,8 +49,18 @@ final class ProductsPlan extends CsvPlan<Product> {
     }
 
     @Override
-    List<Column> format() {
+    public String format() {
+        return "bookstore";
+    }
+
+    @Override
+    List<Column> formatColumns() {
         return FORMAT;
+    }
+
+    @Override
+    public NaturalKey naturalKey() {
+        return NaturalKey.of("product_id");
     }
 
     @Override
@@ -65,11 +71,6 @@ final class ProductsPlan extends CsvPlan<Product> {
     @Override
     public List<Rule<Product>> rules() {
         return rules;
-    }
-
-    @Override
-    public void prepare(Connection c) throws SQLException {
-        keys.preload(c, ctx.warehouse().table(Layer.RAW, "products").sql(), "product_id");
     }
 
     @Override
@@ -100,11 +101,6 @@ final class ProductsPlan extends CsvPlan<Product> {
         p.rating().ifPresent(v -> m.put(RATING.name(), v.toPlainString()));
         m.put(STOCK.name(), Integer.toString(p.stock()));
         return m;
-    }
-
-    @Override
-    public boolean claim(Product row) {
-        return keys.claim(row.productId());
     }
 
     @Override

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes one source's accepted rows to its raw table and its rejected rows to its quarantine table, on the
- * load's connection and inside its transaction, through the dialect's bulk writer.
+ * Writes one source's valid rows to the load's scratch table ({@link Stage}) and its rejected rows to its
+ * quarantine table, on the load's connection and inside its transaction, through the dialect's bulk writer.
  *
  * <p>Only one bulk writer is open at a time (a PostgreSQL connection runs one {@code COPY} at a time), so
  * rejected rows are buffered (at most {@value #QUARANTINE_BATCH} rows or about 8 MB of text) and written
- * between batches of accepted rows. Not thread-safe.
+ * between batches of valid rows. A NUL character cannot be stored in PostgreSQL text, so it is written as
+ * U+FFFD in a quarantined row's raw text (a value holding one is always rejected). Not thread-safe.
  */
 final class RowWriter implements AutoCloseable {
     static final int QUARANTINE_BATCH = 1_000;
@@ -27,51 +28,53 @@ final class RowWriter implements AutoCloseable {
 
     private final Connection connection;
     private final Warehouse wh;
-    private final TableName table;
+    private final TableName stageTable;
+    private final List<String> stageColumns;
     private final TableName quarantineTable;
-    private final List<String> columns;
-    private final String sourceName;
-    private final String loadId;
     private final List<Object[]> quarantined = new ArrayList<>();
     private long quarantinedChars;
+    private long staged;
     private BulkWriter rows;
 
-    RowWriter(Connection connection, Warehouse wh, SourceKind kind, List<String> dataColumns, String sourceName,
-              String loadId) {
+    RowWriter(Connection connection, Warehouse wh, Stage stage, SourceKind kind) {
         this.connection = connection;
         this.wh = wh;
-        this.table = wh.table(Layer.RAW, kind.table());
+        this.stageTable = stage.table();
+        this.stageColumns = stage.columns();
         this.quarantineTable = wh.table(Layer.RAW, kind.quarantineTable());
-        List<String> all = new ArrayList<>(dataColumns);
-        all.addAll(List.of("source_name", "source_line", "load_id"));
-        this.columns = List.copyOf(all);
-        this.sourceName = sourceName;
-        this.loadId = loadId;
     }
 
-    /** Appends an accepted row: its data values, then lineage. */
-    void row(Object[] data, long line) {
+    /** Appends a valid row to the scratch table: its data values, then lineage and its warning rules (or null). */
+    void row(Object[] data, String sourceName, long line, String warnings) {
         if (rows == null) {
-            rows = open(table, columns);
+            rows = open(stageTable, stageColumns);
         }
-        Object[] values = new Object[data.length + 3];
+        Object[] values = new Object[data.length + 4];
         System.arraycopy(data, 0, values, 0, data.length);
         values[data.length] = sourceName;
         values[data.length + 1] = line;
-        values[data.length + 2] = loadId;
+        values[data.length + 2] = ++staged;
+        values[data.length + 3] = warnings;
         rows.row(values);
     }
 
+    /** Valid rows written to the scratch table so far. */
+    long staged() {
+        return staged;
+    }
+
     /** Queues a rejected row for the quarantine table. */
-    void quarantine(long line, String rawText, List<Violation> violations) {
+    void quarantine(String sourceName, long line, String rawText, List<Violation> violations, String loadId) {
         String rules = violations.stream().filter(v -> v.severity() == Severity.ERROR).map(Violation::rule)
                 .distinct().collect(Collectors.joining(","));
         if (rules.length() > 1000) {
             rules = rules.substring(0, 997) + "...";
         }
         String reasons = violations.stream().map(Violation::reason).collect(Collectors.joining("\n"));
-        quarantined.add(new Object[] {sourceName, line, rawText, rules, reasons, loadId});
-        quarantinedChars += rawText.length() + reasons.length();
+        String text = rawText.indexOf('\0') >= 0 ? rawText.replace('\0', '\uFFFD') : rawText;
+        reasons = reasons.indexOf('\0') >= 0 ? reasons.replace('\0', '\uFFFD') : reasons;
+        quarantined.add(new Object[] {sourceName, line, text, rules, reasons, loadId});
+        quarantinedChars += text.length() + reasons.length();
         if (quarantined.size() >= QUARANTINE_BATCH || quarantinedChars >= QUARANTINE_CHARS) {
             flushQuarantine();
         }
@@ -112,7 +115,7 @@ final class RowWriter implements AutoCloseable {
         }
     }
 
-    /** Writes everything still buffered. */
+    /** Writes everything still buffered, leaving no bulk load open (the connection can run other statements). */
     void finish() {
         finishRows();
         flushQuarantine();

@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** Where one source's rows come from: a file, or the caller's model records. */
-sealed interface Source permits Source.File, Source.Records {
-    /** A file in the source kind's format. @param path the file */
-    record File(Path path) implements Source {
+/** Where one source's rows come from: a file, the caller's model records, a JDBC query, or a quarantine. */
+sealed interface Source permits Source.File, Source.Records, Source.Jdbc, Source.Quarantine {
+    /** A file. @param path the file @param format its format */
+    record File(Path path, Format format) implements Source {
         public File {
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(format, "format");
         }
     }
 
@@ -28,6 +29,20 @@ sealed interface Source permits Source.File, Source.Records {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(items, "items");
             Objects.requireNonNull(fields, "fields");
+        }
+    }
+
+    /** Rows of a query against another database. @param source the query */
+    record Jdbc(JdbcSource source) implements Source {
+        public Jdbc {
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** The rows quarantined for one kind, validated again. @param kind the kind */
+    record Quarantine(SourceKind kind) implements Source {
+        public Quarantine {
+            Objects.requireNonNull(kind, "kind");
         }
     }
 }

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bookstore",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Bookstore Analytics: generate data, set up a warehouse, load it.",
-        subcommands = {QuickstartCommand.class, GenerateCommand.class, DbCommand.class},
+        description = "Bookstore Analytics: generate data, set up a warehouse, load, transform and test it.",
+        subcommands = {QuickstartCommand.class, GenerateCommand.class, DbCommand.class, RunCommand.class,
+            TransformCommand.class, DataTestCommand.class, DocsCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (one line on stderr; --verbose adds the stack trace), "
                 + "2 usage error."})
 public final class BookstoreCli implements Callable<Integer> {

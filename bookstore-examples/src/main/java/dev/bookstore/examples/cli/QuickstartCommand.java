@@ -1,6 +1,10 @@
 package dev.bookstore.examples.cli;
 
 import dev.bookstore.etl.IngestReport;
+import dev.bookstore.etl.Transform;
+import dev.bookstore.etl.transform.DataTestReport;
+import dev.bookstore.etl.transform.DataTestResult;
+import dev.bookstore.etl.transform.TransformReport;
 import dev.bookstore.etl.SourceReport;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.SchemaChange;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         defaultValueProvider = DataSetOptions.Defaults.class,
-        description = {"Generate the data set, create an embedded DuckDB warehouse and load the data into it.",
+        description = {"Generate the data set, create an embedded DuckDB warehouse, load the data, build the marts "
+                + "and run the data tests.",
             "Files: DIR/data/ (the data set) and DIR/bookstore.duckdb (the warehouse). Safe to run again: "
                 + "the same options reuse the data, other options replace data and warehouse."})
 final class QuickstartCommand implements Callable<Integer> {
@@ -62,12 +67,26 @@ final class QuickstartCommand implements Callable<Integer> {
 
         DataSet.Generated dataSet = generate(dir.resolve(DATA_DIR), database, table, err, terminal);
         IngestReport report;
+        DataTestReport tests;
         try (Warehouse wh = Warehouse.connect(url)) {
             long t1 = System.nanoTime();
             SchemaChange change = wh.init();
             table.row("init", DbInitCommand.describe(change), "", "", "", "", Units.duration(Units.since(t1)));
             report = WarehouseLoad.run(wh, dataSet, err, terminal);
             report.sources().forEach(source -> table.row(loadRow(wh, source)));
+            TransformReport models = Progress.during(err, terminal, "transform",
+                    () -> "building staging, intermediate and mart models", () -> Transform.on(wh).run());
+            table.row("transform", models.models().size() + " models " + Units.ARROW + " staging, marts",
+                    Units.count(models.rows()), "", "", "", Units.duration(models.elapsed()));
+            if (!models.succeeded()) {
+                throw new BookstoreException("transform failed at model " + models.failed().get(0).model() + ": "
+                        + models.failed().get(0).error().orElse("?"));
+            }
+            long t2 = System.nanoTime();
+            tests = Progress.during(err, terminal, "test", () -> "running data tests", () -> Transform.on(wh).test());
+            long passed = tests.results().stream().filter(r -> r.status() == DataTestResult.Status.PASS).count();
+            table.row("test", passed + "/" + tests.results().size() + " data tests passed", "", "", "", "",
+                    Units.duration(Units.since(t2)));
         }
         table.row("total", "", "", "", "", "", Units.duration(Units.since(t0)));
 
@@ -77,6 +96,12 @@ final class QuickstartCommand implements Callable<Integer> {
             if (source.rejected() > 0) {
                 out.println("rejected " + source.source().code() + " rows (kept in quarantine with their reasons): "
                         + byRule(source.rejectionsByRule()));
+            }
+        }
+        for (DataTestResult t : tests.results()) {
+            if (t.status() != DataTestResult.Status.PASS) {
+                out.println("data test " + t.test() + " on " + t.model() + ": " + t.status().name().toLowerCase(
+                        java.util.Locale.ROOT) + " (" + Units.count(t.failingRows()) + " failing rows)");
             }
         }
         out.println("data:      " + dataSet.dir());

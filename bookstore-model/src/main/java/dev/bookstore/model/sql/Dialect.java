@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * Everything that differs between the supported databases, and only that: type names, identifier quoting, layer
- * mapping, upserts, date truncation and arithmetic, percentiles, bulk loads and cross-JVM locks.
+ * mapping, upserts, date truncation and arithmetic, percentiles, bulk loads, cross-JVM locks, and what the model
+ * builder needs (hashing, view replacement, merge-style deletes and updates, indexes, catalog look-ups, roles).
  *
  * <p>Built in: DuckDB (the embedded default), PostgreSQL, MariaDB and H2. A dialect is {@link #detect detected}
  * from the connection's metadata; further dialects can be added through {@link ServiceLoader} (a provider of
@@ -117,6 +118,19 @@ public interface Dialect {
         return "EXTRACT(HOUR FROM " + timestampExpr + ")";
     }
 
+    /**
+     * A timestamp expression: the wall-clock time in {@code zone} of {@code utcTimestampExpr}, a timestamp without
+     * time zone holding UTC (as the warehouse stores instants); e.g. {@code 2025-06-30 23:30} becomes
+     * {@code 2025-07-01 00:30} in Europe/London. Never depends on the session's or the JVM's time zone. Where the
+     * database has no time zone rules of its own (H2; MariaDB without its time zone tables) the zone's offsets
+     * from 1970 to 2100 are written into the expression, so instants outside those years use the nearest one.
+     *
+     * <pre>{@code
+     * String hour = dialect.hourOf(dialect.localTimestamp("ordered_at", ZoneId.of("Europe/London")));
+     * }</pre>
+     */
+    String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone);
+
     // ---------------------------------------------------------------- aggregates
 
     /**
@@ -130,6 +144,133 @@ public interface Dialect {
      * @param fractions fractions in [0, 1], e.g. 0.5 and 0.9
      */
     String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions);
+
+    // ---------------------------------------------------------------- model building (bookstore-etl transform)
+
+    /**
+     * A text expression: the SHA-256 digest of the UTF-8 bytes of text expression {@code expr}, as 64 lower-case
+     * hexadecimal characters; {@code NULL} when {@code expr} is {@code NULL}. Used to mask personal data with a
+     * salted hash, so it must give the same digest on every database.
+     */
+    String sha256Hex(String expr);
+
+    /**
+     * Statements that make {@code view} show {@code selectSql}, replacing any previous definition of the view even
+     * when its columns differ. On PostgreSQL this drops the old view first (with the views built on it).
+     */
+    default List<String> replaceView(TableName view, String selectSql) {
+        return List.of("CREATE OR REPLACE VIEW " + view.sql() + " AS " + selectSql);
+    }
+
+    /**
+     * A statement deleting every row of {@code target} whose {@code keyColumns} equal those of some row of
+     * {@code source} (a merge's "remove the rows about to be replaced").
+     */
+    default String deleteMatching(TableName target, TableName source, List<String> keyColumns) {
+        requireColumns(keyColumns, "key column");
+        StringBuilder on = new StringBuilder();
+        for (String k : keyColumns) {
+            on.append(on.length() == 0 ? "" : " AND ").append("s.").append(k).append(" = ").append(target.name())
+                    .append('.').append(k);
+        }
+        return "DELETE FROM " + target.sql() + " WHERE EXISTS (SELECT 1 FROM " + source.sql() + " s WHERE " + on
+                + ")";
+    }
+
+    /**
+     * A statement setting {@code columns} of each row of {@code target} to the values of the row of {@code source}
+     * with the same {@code keyColumns} (unique in {@code source}); rows without a match are left alone.
+     */
+    String updateFrom(TableName target, TableName source, List<String> keyColumns, List<String> columns);
+
+    /**
+     * Statements creating a (non-unique) index named {@code indexName} on {@code columns} of {@code table} unless it
+     * exists; none on databases that do not need one for joins on those columns (DuckDB).
+     */
+    default List<String> createIndex(TableName table, String indexName, List<String> columns) {
+        Identifiers.require(indexName, "index name");
+        requireColumns(columns, "index column");
+        return List.of("CREATE INDEX IF NOT EXISTS " + indexName + " ON " + table.sql() + " ("
+                + String.join(", ", columns) + ")");
+    }
+
+    /** What {@code name} is in the database the connection is on: a table, a view, or empty when there is none. */
+    default Optional<RelationKind> relationKind(Connection connection, TableName name) throws SQLException {
+        String sql = "SELECT table_type FROM information_schema.tables WHERE UPPER(table_schema) = UPPER("
+                + (name.schema().isPresent() ? "?" : currentSchemaFunction()) + ") AND UPPER(table_name) = UPPER(?)";
+        try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = 1;
+            if (name.schema().isPresent()) {
+                ps.setString(i++, name.schema().get());
+            }
+            ps.setString(i, name.name());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(rs.getString(1).toUpperCase(java.util.Locale.ROOT).contains("VIEW")
+                        ? RelationKind.VIEW : RelationKind.TABLE);
+            }
+        }
+    }
+
+    /** The SQL function naming the connection's current schema (the database on MariaDB). */
+    default String currentSchemaFunction() {
+        return "current_schema()";
+    }
+
+    // ---------------------------------------------------------------- roles and grants
+
+    /**
+     * Whether the database has roles that read access can be granted to (PostgreSQL, MariaDB). The embedded
+     * databases (DuckDB, H2) have no users of their own: whoever can open the file can read everything, so grants
+     * are not applicable there.
+     */
+    default boolean supportsRoles() {
+        return false;
+    }
+
+    /**
+     * Statements creating role {@code role} (without login) unless it exists. Roles are global to a server, not to
+     * a database: put the warehouse's namespace into the name.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsRoles()} is false
+     */
+    default List<String> createRole(String role) {
+        throw rolesNotApplicable();
+    }
+
+    /**
+     * Statements granting {@code role} read access ({@code SELECT}) to {@code table}, and whatever else it needs to
+     * reach it (usage of the schema on PostgreSQL). Idempotent.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsRoles()} is false
+     */
+    default List<String> grantSelect(String role, TableName table) {
+        throw rolesNotApplicable();
+    }
+
+    /**
+     * Statements dropping role {@code role} and its privileges (in the connection's database) if it exists.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsRoles()} is false
+     */
+    default List<String> dropRole(String role) {
+        throw rolesNotApplicable();
+    }
+
+    private UnsupportedOperationException rolesNotApplicable() {
+        return new UnsupportedOperationException("roles and grants are not applicable on " + name()
+                + ": an embedded database has no users of its own (protect the database file instead)");
+    }
+
+    /** Validates column names written unquoted into SQL. */
+    private static void requireColumns(List<String> columns, String what) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("at least one " + what + " is needed");
+        }
+        columns.forEach(c -> Identifiers.require(c, what));
+    }
 
     // ---------------------------------------------------------------- bulk load and locks
 

@@ -53,6 +53,18 @@ final class DuckDbDialect extends StandardDialect {
     }
 
     @Override
+    public String sha256Hex(String expr) {
+        return "sha256(" + expr + ")";
+    }
+
+    /** DuckDB joins with hash tables and keeps no secondary indexes worth having for that: none. */
+    @Override
+    public List<String> createIndex(TableName table, String indexName, List<String> columns) {
+        Identifiers.require(indexName, "index name");
+        return List.of();
+    }
+
+    @Override
     public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
         return new AppenderWriter(connection, table, columns, columnsOf(connection, table));
     }
@@ -78,5 +90,12 @@ final class DuckDbDialect extends StandardDialect {
     @Override
     public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait) {
         return Locks.fileLock(scope, name, wait);
+    }
+
+    /** ICU's zone rules, which DuckDB's JDBC driver bundles: UTC in, the zone's wall-clock time out. */
+    @Override
+    public String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone) {
+        return "CAST(timezone(" + ZoneShift.literal(zone) + ", timezone('UTC', CAST(" + utcTimestampExpr
+                + " AS TIMESTAMP))) AS TIMESTAMP)";
     }
 }

@@ -65,6 +65,18 @@ final class H2Dialect extends StandardDialect {
     }
 
     @Override
+    public String sha256Hex(String expr) {
+        return "LOWER(RAWTOHEX(HASH('SHA-256', STRINGTOUTF8(" + expr + "))))";
+    }
+
+    /** H2 has no {@code UPDATE ... FROM}; {@code MERGE ... USING} does the same. */
+    @Override
+    public String updateFrom(TableName target, TableName source, List<String> keyColumns, List<String> columns) {
+        return "MERGE INTO " + target.sql() + " t USING " + source.sql() + " s ON (" + keyMatch(keyColumns)
+                + ") WHEN MATCHED THEN UPDATE SET " + assignments(columns, "");
+    }
+
+    @Override
     public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
         return new BatchInsertWriter(connection, table, columns, BATCH);
     }
@@ -72,5 +84,15 @@ final class H2Dialect extends StandardDialect {
     @Override
     public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait) {
         return Locks.fileLock(scope, name, wait);
+    }
+
+    /**
+     * H2 converts a timestamp without time zone through the session's (JVM's) zone, so the zone's offsets are
+     * written into the expression instead (see {@link ZoneShift}).
+     */
+    @Override
+    public String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone) {
+        return ZoneShift.expression(utcTimestampExpr, zone,
+                (ts, seconds) -> "DATEADD(SECOND, " + seconds + ", " + ts + ")");
     }
 }

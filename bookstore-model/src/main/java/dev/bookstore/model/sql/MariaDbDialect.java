@@ -111,6 +111,52 @@ final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String sha256Hex(String expr) {
+        return "SHA2(" + expr + ", 256)";
+    }
+
+    /** A multi-table {@code DELETE ... JOIN}: MariaDB runs it as a join instead of a subquery per row. */
+    @Override
+    public String deleteMatching(TableName target, TableName source, List<String> keyColumns) {
+        return "DELETE t FROM " + target.sql() + " t JOIN " + source.sql() + " s ON "
+                + StandardDialect.keyMatch(keyColumns);
+    }
+
+    @Override
+    public String updateFrom(TableName target, TableName source, List<String> keyColumns, List<String> columns) {
+        return "UPDATE " + target.sql() + " t JOIN " + source.sql() + " s ON " + StandardDialect.keyMatch(keyColumns)
+                + " SET " + StandardDialect.assignments(columns, "t.");
+    }
+
+    @Override
+    public String currentSchemaFunction() {
+        return "DATABASE()";
+    }
+
+    @Override
+    public boolean supportsRoles() {
+        return true;
+    }
+
+    @Override
+    public List<String> createRole(String role) {
+        Identifiers.require(role, "role name");
+        return List.of("CREATE ROLE IF NOT EXISTS " + role);
+    }
+
+    @Override
+    public List<String> grantSelect(String role, TableName table) {
+        Identifiers.require(role, "role name");
+        return List.of("GRANT SELECT ON " + table.sql() + " TO " + role);
+    }
+
+    @Override
+    public List<String> dropRole(String role) {
+        Identifiers.require(role, "role name");
+        return List.of("DROP ROLE IF EXISTS " + role);
+    }
+
+    @Override
     public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
         return new BatchInsertWriter(connection, table, columns, BATCH);
     }
@@ -130,5 +176,15 @@ final class MariaDbDialect implements Dialect {
                 Locks.queryBoolean(c, "SELECT RELEASE_LOCK(?)", k);
             }
         });
+    }
+
+    /**
+     * {@code CONVERT_TZ} needs the server's time zone tables, which are often not loaded (it then gives NULL): the
+     * zone's offsets are written into the expression instead (see {@link ZoneShift}).
+     */
+    @Override
+    public String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone) {
+        return ZoneShift.expression(utcTimestampExpr, zone,
+                (ts, seconds) -> "DATE_ADD(" + ts + ", INTERVAL " + seconds + " SECOND)");
     }
 }

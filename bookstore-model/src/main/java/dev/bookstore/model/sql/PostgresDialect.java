@@ -52,6 +52,45 @@ final class PostgresDialect extends StandardDialect {
     }
 
     @Override
+    public String sha256Hex(String expr) {
+        return "encode(sha256(convert_to(" + expr + ", 'UTF8')), 'hex')";
+    }
+
+    /** {@code CREATE OR REPLACE VIEW} cannot change a view's columns on PostgreSQL: drop, then create. */
+    @Override
+    public List<String> replaceView(TableName view, String selectSql) {
+        return List.of("DROP VIEW IF EXISTS " + view.sql() + " CASCADE", "CREATE VIEW " + view.sql() + " AS "
+                + selectSql);
+    }
+
+    @Override
+    public boolean supportsRoles() {
+        return true;
+    }
+
+    @Override
+    public List<String> createRole(String role) {
+        Identifiers.require(role, "role name");
+        return List.of("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "CREATE ROLE " + role + " NOLOGIN; END IF; END $$");
+    }
+
+    @Override
+    public List<String> grantSelect(String role, TableName table) {
+        Identifiers.require(role, "role name");
+        String schema = table.schema().orElse("public");
+        return List.of("GRANT USAGE ON SCHEMA " + schema + " TO " + role,
+                "GRANT SELECT ON " + table.sql() + " TO " + role);
+    }
+
+    @Override
+    public List<String> dropRole(String role) {
+        Identifiers.require(role, "role name");
+        return List.of("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "EXECUTE 'DROP OWNED BY " + role + "'; EXECUTE 'DROP ROLE " + role + "'; END IF; END $$");
+    }
+
+    @Override
     public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
         return new CopyWriter(connection, table, columns);
     }
@@ -72,5 +111,12 @@ final class PostgresDialect extends StandardDialect {
                 Locks.queryBoolean(c, "SELECT CASE WHEN pg_advisory_unlock(?) THEN 1 ELSE 0 END", Long.parseLong(k));
             }
         });
+    }
+
+    /** The server's zone rules: read as UTC, shown in the zone. */
+    @Override
+    public String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone) {
+        return "((CAST(" + utcTimestampExpr + " AS TIMESTAMP) AT TIME ZONE 'UTC') AT TIME ZONE "
+                + ZoneShift.literal(zone) + ")";
     }
 }

@@ -1,0 +1,496 @@
+package dev.bookstore.etl;
+
+import dev.bookstore.etl.transform.DataTestReport;
+import dev.bookstore.etl.transform.DataTestResult;
+import dev.bookstore.etl.transform.TransformOptions;
+import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.generator.Generator;
+import dev.bookstore.model.sql.Layer;
+import dev.bookstore.model.sql.Identifiers;
+import dev.bookstore.model.sql.WarehouseLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A warehouse refresh as named steps run in order — by default {@code ingest} (when given a data directory) →
+ * {@code transform} → {@code test} — with a run log, a cross-JVM lock and resumption after a failure. Scheduling
+ * belongs to the host: call {@link #run()} from whatever runs jobs there.
+ *
+ * <pre>{@code
+ * Pipeline.Report report = Pipeline.on(warehouse)
+ *         .data(Path.of("incoming"))              // raw_orders.csv, raw_customers.csv, ..., clickstream_events.jsonl
+ *         .lockWait(Duration.ofMinutes(5))        // a second run waits; Duration.ZERO: it fails at once
+ *         .run();
+ *
+ * // scheduled by the host, e.g. every hour; a failed run is resumed by the next one
+ * ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+ * scheduler.scheduleWithFixedDelay(() -> {
+ *     try {
+ *         Pipeline.on(warehouse).data(incoming).run();
+ *     } catch (BookstoreException e) {
+ *         log.error("warehouse refresh failed; the next run resumes at the failed step", e);
+ *     }
+ * }, 0, 1, TimeUnit.HOURS);
+ * }</pre>
+ *
+ * <p><b>Run log.</b> Every step of every run is a row of {@code meta.pipeline_log}: run id, pipeline name, step,
+ * start, end, rows, status ({@code running}, {@code succeeded}, {@code failed}, {@code skipped}) and error. A step
+ * is logged {@code running} before it starts, so a run cut short by a crash is visible as such.
+ *
+ * <p><b>Lock.</b> A run holds the warehouse lock {@value #LOCK} (a PostgreSQL advisory lock, a MariaDB
+ * {@code GET_LOCK}, a file lock for the embedded databases) from start to end, so two runs never interleave, in
+ * one JVM or several; the second waits up to {@link #lockWait(Duration)} and then fails with a
+ * {@link dev.bookstore.model.WarehouseException} naming the lock.
+ *
+ * <p><b>Resumption.</b> When the latest run of the same pipeline failed (or was cut short), the next run resumes
+ * from the failed step: the steps before it are logged {@code skipped} with the failed run's id in
+ * {@code resumed_from}, and not run again. {@link #resume(boolean) resume(false)} starts from the first step.
+ *
+ * <p>Steps: {@code ingest} loads the generator's file names found in the data directory with {@link Ingest};
+ * {@code transform} runs {@link Transform}; {@code test} runs the data tests and fails when an error-level test
+ * fails. Replace or add steps with {@link #step(String, Step)}. Instances are immutable; thread-safe.
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** The name of the warehouse lock a run holds. */
+    public static final String LOCK = "pipeline";
+
+    private final Warehouse warehouse;
+    private final String name;
+    private final Map<String, Step> steps;
+    private final Duration lockWait;
+    private final boolean resume;
+
+    private Pipeline(Warehouse warehouse, String name, Map<String, Step> steps, Duration lockWait, boolean resume) {
+        this.warehouse = warehouse;
+        this.name = name;
+        this.steps = steps;
+        this.lockWait = lockWait;
+        this.resume = resume;
+    }
+
+    /**
+     * A pipeline named {@code default} on {@code warehouse} with the steps {@code transform} and {@code test}
+     * (add {@code ingest} with {@link #data(Path)}), waiting up to ten minutes for the lock, resuming failed runs.
+     */
+    public static Pipeline on(Warehouse warehouse) {
+        Objects.requireNonNull(warehouse, "warehouse");
+        Map<String, Step> steps = new LinkedHashMap<>();
+        steps.put("transform", transformStep(Transform.on(warehouse)));
+        steps.put("test", testStep(Transform.on(warehouse)));
+        return new Pipeline(warehouse, "default", steps, Duration.ofMinutes(10), true);
+    }
+
+    /** One step: does its work on the warehouse and returns how many rows it wrote (or checked). */
+    @FunctionalInterface
+    public interface Step {
+        /** Runs the step; an exception fails it (and the run). */
+        long run(Warehouse warehouse) throws Exception;
+    }
+
+    /**
+     * Adds (or replaces) the first step, {@code ingest}: loads the generator's files found in {@code dir}
+     * ({@code raw_customers.csv}, {@code raw_products.csv}, {@code raw_orders.csv},
+     * {@code clickstream_events.jsonl}) with {@link Ingest}; files already loaded are skipped by ingest.
+     */
+    public Pipeline data(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        Map<String, Step> copy = new LinkedHashMap<>();
+        copy.put("ingest", ingestStep(dir));
+        steps.forEach((k, v) -> {
+            if (!k.equals("ingest")) {
+                copy.put(k, v);
+            }
+        });
+        return new Pipeline(warehouse, name, copy, lockWait, resume);
+    }
+
+    /** Uses {@code options} (PII salt, snapshot day, ...) for the {@code transform} and {@code test} steps. */
+    public Pipeline transformOptions(TransformOptions options) {
+        Objects.requireNonNull(options, "options");
+        return withTransform(Transform.on(warehouse).options(options));
+    }
+
+    /** Rebuilds incremental models from scratch in the {@code transform} step. */
+    public Pipeline fullRefresh() {
+        return withTransform(Transform.on(warehouse).fullRefresh());
+    }
+
+    private Pipeline withTransform(Transform transform) {
+        Map<String, Step> copy = new LinkedHashMap<>(steps);
+        if (copy.containsKey("transform")) {
+            copy.put("transform", transformStep(transform));
+        }
+        if (copy.containsKey("test")) {
+            copy.put("test", testStep(transform));
+        }
+        return new Pipeline(warehouse, name, copy, lockWait, resume);
+    }
+
+    /**
+     * Replaces the step called {@code stepName}, or appends it when there is none of that name.
+     *
+     * @param stepName a lower-case word, e.g. {@code ingest}, {@code export}
+     */
+    public Pipeline step(String stepName, Step step) {
+        Identifiers.require(stepName, "step name");
+        Objects.requireNonNull(step, "step");
+        Map<String, Step> copy = new LinkedHashMap<>(steps);
+        copy.put(stepName, step);
+        return new Pipeline(warehouse, name, copy, lockWait, resume);
+    }
+
+    /** A pipeline of exactly these steps, in this order (a step's name must be a lower-case word). */
+    public Pipeline steps(Map<String, Step> orderedSteps) {
+        Map<String, Step> copy = new LinkedHashMap<>();
+        orderedSteps.forEach((k, v) -> copy.put(Identifiers.require(k, "step name"), Objects.requireNonNull(v, k)));
+        if (copy.isEmpty()) {
+            throw new BookstoreException("a pipeline needs at least one step");
+        }
+        return new Pipeline(warehouse, name, copy, lockWait, resume);
+    }
+
+    /** Names the pipeline (its runs are logged and resumed under this name); {@code default} otherwise. */
+    public Pipeline named(String pipelineName) {
+        return new Pipeline(warehouse, Identifiers.require(pipelineName, "pipeline name"), steps, lockWait, resume);
+    }
+
+    /** How long a run waits for a run holding the lock; {@link Duration#ZERO} fails at once. */
+    public Pipeline lockWait(Duration wait) {
+        Objects.requireNonNull(wait, "wait");
+        if (wait.isNegative()) {
+            throw new BookstoreException("lockWait " + wait + " is negative (use Duration.ZERO to fail at once)");
+        }
+        return new Pipeline(warehouse, name, steps, wait, resume);
+    }
+
+    /** Whether a run after a failed one starts at the failed step (the default) or at the first step. */
+    public Pipeline resume(boolean resumeFailedRun) {
+        return new Pipeline(warehouse, name, steps, lockWait, resumeFailedRun);
+    }
+
+    /** The step names, in order. */
+    public List<String> stepNames() {
+        return List.copyOf(steps.keySet());
+    }
+
+    /**
+     * Runs the steps in order under the lock, logging each.
+     *
+     * @throws RunFailedException when a step fails: the steps after it are not run, and the next run resumes there
+     * @throws dev.bookstore.model.WarehouseException when another run holds the lock longer than {@link #lockWait}
+     */
+    public Report run() {
+        warehouse.init();
+        long t0 = System.nanoTime();
+        WarehouseLock lock = warehouse.lock(LOCK, lockWait);
+        try {
+            String runId = UUID.randomUUID().toString();
+            List<String> names = stepNames();
+            int start = 0;
+            Optional<String> resumedFrom = Optional.empty();
+            if (resume) {
+                Optional<PreviousRun> previous = previousRun();
+                if (previous.isPresent() && previous.get().failedStep().isPresent()) {
+                    int at = names.indexOf(previous.get().failedStep().get());
+                    boolean earlierDone = at >= 0 && names.subList(0, at).stream()
+                            .allMatch(s -> previous.get().done().contains(s));
+                    if (earlierDone) {
+                        start = at;
+                        resumedFrom = Optional.of(previous.get().runId());
+                    }
+                }
+            }
+            List<StepResult> results = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String step = names.get(i);
+                Instant started = Instant.now();
+                if (i < start) {
+                    StepResult skipped = new StepResult(step, Status.SKIPPED, 0, started, started, Optional.empty());
+                    log(runId, i, skipped, resumedFrom, true);
+                    results.add(skipped);
+                    continue;
+                }
+                log(runId, i, new StepResult(step, Status.RUNNING, 0, started, started, Optional.empty()),
+                        resumedFrom, true);
+                StepResult result;
+                try {
+                    long rows = steps.get(step).run(warehouse);
+                    result = new StepResult(step, Status.SUCCEEDED, rows, started, Instant.now(), Optional.empty());
+                } catch (Exception e) {
+                    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                    result = new StepResult(step, Status.FAILED, 0, started, Instant.now(), Optional.of(message));
+                    log(runId, i, result, resumedFrom, false);
+                    results.add(result);
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+                    Report report = new Report(runId, name, resumedFrom, results, elapsed);
+                    LOG.debug("pipeline {} run {} failed at step {}", name, runId, step, e);
+                    throw new RunFailedException("pipeline '" + name + "' run " + runId + " failed at step '" + step
+                            + "': " + message + "\nrun it again to resume from step '" + step + "'", report, e);
+                }
+                log(runId, i, result, resumedFrom, false);
+                results.add(result);
+            }
+            return new Report(runId, name, resumedFrom, results, Duration.ofNanos(System.nanoTime() - t0));
+        } finally {
+            lock.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ standard steps
+
+    private static Step ingestStep(Path dir) {
+        return wh -> {
+            Ingest ingest = Ingest.into(wh);
+            boolean any = false;
+            if (Files.isRegularFile(dir.resolve(Generator.CUSTOMERS_FILE))) {
+                ingest = ingest.customers(dir.resolve(Generator.CUSTOMERS_FILE));
+                any = true;
+            }
+            if (Files.isRegularFile(dir.resolve(Generator.PRODUCTS_FILE))) {
+                ingest = ingest.products(dir.resolve(Generator.PRODUCTS_FILE));
+                any = true;
+            }
+            if (Files.isRegularFile(dir.resolve(Generator.ORDERS_FILE))) {
+                ingest = ingest.orders(dir.resolve(Generator.ORDERS_FILE));
+                any = true;
+            }
+            if (Files.isRegularFile(dir.resolve(Generator.EVENTS_FILE))) {
+                ingest = ingest.events(dir.resolve(Generator.EVENTS_FILE));
+                any = true;
+            }
+            if (!any) {
+                throw new BookstoreException("no input files in " + dir + ": expected at least one of "
+                        + Generator.CUSTOMERS_FILE + ", " + Generator.PRODUCTS_FILE + ", " + Generator.ORDERS_FILE
+                        + ", " + Generator.EVENTS_FILE);
+            }
+            return ingest.run().sources().stream().mapToLong(SourceReport::loaded).sum();
+        };
+    }
+
+    private static Step transformStep(Transform transform) {
+        return wh -> transform.run().rows();
+    }
+
+    private static Step testStep(Transform transform) {
+        return wh -> {
+            DataTestReport report = transform.test();
+            if (report.hasErrors()) {
+                throw new BookstoreException(report.errors().size() + " data test(s) failed (run " + report.runId()
+                        + "): " + report.errors().stream().map(r -> r.test() + " on " + r.model() + " ("
+                        + (r.status() == DataTestResult.Status.ERROR ? r.message() : r.failingRows()
+                        + " failing rows") + ")").collect(Collectors.joining("; ")));
+            }
+            return report.results().size();
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------ run log
+
+    /** The latest run of this pipeline: its id, the step it failed (or was cut short) at, the steps it did. */
+    private record PreviousRun(String runId, Optional<String> failedStep, List<String> done) {
+    }
+
+    private Optional<PreviousRun> previousRun() {
+        String table = warehouse.table(Layer.META, "pipeline_log").sql();
+        return warehouse.withConnection(c -> {
+            String runId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM " + table + " WHERE pipeline = ? "
+                    + "ORDER BY started_at DESC, step_order DESC")) {
+                ps.setMaxRows(1);
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<PreviousRun>empty();
+                    }
+                    runId = rs.getString(1);
+                }
+            }
+            Optional<String> failed = Optional.empty();
+            List<String> done = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT step, status FROM " + table + " WHERE run_id = ? "
+                    + "ORDER BY step_order")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String status = rs.getString(2);
+                        if ((status.equals("failed") || status.equals("running")) && failed.isEmpty()) {
+                            failed = Optional.of(rs.getString(1));
+                        } else if (status.equals("succeeded") || status.equals("skipped")) {
+                            done.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return Optional.of(new PreviousRun(runId, failed, done));
+        });
+    }
+
+    private void log(String runId, int order, StepResult r, Optional<String> resumedFrom, boolean insert) {
+        String table = warehouse.table(Layer.META, "pipeline_log").sql();
+        warehouse.withConnection(c -> {
+            if (insert) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (run_id, pipeline, step, "
+                        + "step_order, started_at, finished_at, rows_affected, status, error_message, resumed_from) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, runId);
+                    ps.setString(2, name);
+                    ps.setString(3, r.step());
+                    ps.setInt(4, order);
+                    ps.setObject(5, utc(r.startedAt()));
+                    if (r.status() == Status.RUNNING) {
+                        ps.setNull(6, Types.TIMESTAMP);
+                        ps.setNull(7, Types.BIGINT);
+                    } else {
+                        ps.setObject(6, utc(r.finishedAt()));
+                        ps.setLong(7, r.rows());
+                    }
+                    ps.setString(8, r.status().word());
+                    text(ps, 9, r.error());
+                    text(ps, 10, resumedFrom);
+                    return ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET finished_at = ?, "
+                    + "rows_affected = ?, status = ?, error_message = ? WHERE run_id = ? AND step = ?")) {
+                ps.setObject(1, utc(r.finishedAt()));
+                ps.setLong(2, r.rows());
+                ps.setString(3, r.status().word());
+                text(ps, 4, r.error());
+                ps.setString(5, runId);
+                ps.setString(6, r.step());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void text(PreparedStatement ps, int i, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(i, value.get());
+        } else {
+            ps.setNull(i, Types.VARCHAR);
+        }
+    }
+
+    private static LocalDateTime utc(Instant t) {
+        return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    // ------------------------------------------------------------------------------------------ results
+
+    /** What became of a step. */
+    public enum Status {
+        /** Logged while the step runs (and left so when the process died). */
+        RUNNING,
+        /** Done. */
+        SUCCEEDED,
+        /** Threw; the run stopped here. */
+        FAILED,
+        /** Not run: done by the failed run this one resumed. */
+        SKIPPED;
+
+        /** The word stored in the run log. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * One step of a run.
+     *
+     * @param step its name
+     * @param status what became of it
+     * @param rows rows it wrote or checked (0 when skipped or failed)
+     * @param startedAt when it started
+     * @param finishedAt when it ended
+     * @param error its failure's message
+     */
+    public record StepResult(String step, Status status, long rows, Instant startedAt, Instant finishedAt,
+                             Optional<String> error) {
+        /** Validates the components. */
+        public StepResult {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(finishedAt, "finishedAt");
+            Objects.requireNonNull(error, "error");
+        }
+
+        /** How long it took. */
+        public Duration elapsed() {
+            return Duration.between(startedAt, finishedAt);
+        }
+    }
+
+    /**
+     * A run: its id in {@code meta.pipeline_log}, the run it resumed (if any) and its steps.
+     *
+     * @param runId the run's id
+     * @param pipeline the pipeline's name
+     * @param resumedFrom the failed run this one resumed
+     * @param steps the steps, in order (up to the failed one when it failed)
+     * @param elapsed time taken, waiting for the lock included
+     */
+    public record Report(String runId, String pipeline, Optional<String> resumedFrom, List<StepResult> steps,
+                         Duration elapsed) {
+        /** Validates and copies the components. */
+        public Report {
+            Objects.requireNonNull(runId, "runId");
+            Objects.requireNonNull(pipeline, "pipeline");
+            Objects.requireNonNull(resumedFrom, "resumedFrom");
+            steps = List.copyOf(steps);
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+
+        /** Whether every step succeeded or was done before. */
+        public boolean succeeded() {
+            return steps.stream().allMatch(s -> s.status() == Status.SUCCEEDED || s.status() == Status.SKIPPED);
+        }
+
+        /** The result of step {@code name}, when it is part of this run. */
+        public Optional<StepResult> step(String name) {
+            return steps.stream().filter(s -> s.step().equals(name)).findFirst();
+        }
+    }
+
+    /** A run that stopped at a failed step; {@link #report()} has what ran. The next run resumes at that step. */
+    public static final class RunFailedException extends BookstoreException {
+        private static final long serialVersionUID = 1L;
+        private final transient Report report;
+
+        RunFailedException(String message, Report report, Throwable cause) {
+            super(message, cause);
+            this.report = report;
+        }
+
+        /** The steps of the failed run, the failed one last. */
+        public Report report() {
+            return report;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Pipeline[" + name + ": " + String.join(" -> ", steps.keySet()) + "]";
+    }
+}

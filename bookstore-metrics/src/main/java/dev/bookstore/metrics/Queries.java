@@ -1,0 +1,125 @@
+package dev.bookstore.metrics;
+
+import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.WarehouseException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs the metrics' SQL on one warehouse: renders a template, binds its parameters, reads the rows. */
+final class Queries {
+    private final Warehouse wh;
+
+    Queries(Warehouse wh) {
+        this.wh = wh;
+    }
+
+    Warehouse warehouse() {
+        return wh;
+    }
+
+    /** Reads one result row. @param <T> the row's type */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of template {@code template} rendered with {@code fragments}, bound with {@code params}. */
+    <T> List<T> list(String template, Map<String, String> fragments, Map<String, ?> params, Row<T> row) {
+        return listSql(template, SqlText.render(SqlText.template(template), wh, fragments), params, row);
+    }
+
+    /** The rows of {@code sql} (already rendered), bound with {@code params}; {@code metric} names it in errors. */
+    <T> List<T> listSql(String metric, String sql, Map<String, ?> params, Row<T> row) {
+        SqlText.Bound bound = SqlText.bind(sql);
+        try {
+            return wh.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(bound.sql())) {
+                    for (int i = 0; i < bound.names().size(); i++) {
+                        String name = bound.names().get(i);
+                        if (!params.containsKey(name)) {
+                            throw new IllegalStateException("parameter :" + name + " of " + metric + " was not given");
+                        }
+                        Object v = params.get(name);
+                        if (v instanceof Integer n) {
+                            ps.setInt(i + 1, n);
+                        } else if (v instanceof Long n) {
+                            ps.setLong(i + 1, n);
+                        } else if (v instanceof LocalDate d) {
+                            ps.setObject(i + 1, d);
+                        } else {
+                            ps.setString(i + 1, (String) v);
+                        }
+                    }
+                    List<T> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(row.read(rs));
+                        }
+                    }
+                    return out;
+                }
+            });
+        } catch (WarehouseException e) {
+            throw new BookstoreException("metric " + metric + " failed on " + wh.dialect().name() + ": "
+                    + e.getMessage() + " (the metrics read the marts: build them first with Transform.on(warehouse)"
+                    + ".run())", e);
+        }
+    }
+
+    /** The one row of a query that always returns one (an aggregate without GROUP BY). */
+    <T> T one(String template, Map<String, String> fragments, Map<String, ?> params, Row<T> row) {
+        List<T> rows = list(template, fragments, params, row);
+        if (rows.size() != 1) {
+            throw new IllegalStateException(template + " returned " + rows.size() + " rows instead of one");
+        }
+        return rows.get(0);
+    }
+
+    // ------------------------------------------------------------------ reading values
+
+    /** Money with two decimals; 0.00 for NULL (an empty sum). */
+    static BigDecimal money(ResultSet rs, int column) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? Money.ZERO : v.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    /** A count; 0 for NULL (an empty sum). */
+    static long count(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? 0 : v;
+    }
+
+    static LocalDate date(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    static Optional<LocalDate> optionalDate(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, LocalDate.class));
+    }
+
+    static String text(ResultSet rs, int column) throws SQLException {
+        String v = rs.getString(column);
+        return v == null ? Metrics.UNKNOWN : v;
+    }
+
+    /** A number of seconds (possibly fractional, e.g. a percentile) as a duration to the millisecond. */
+    static Optional<Duration> seconds(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(v * 1000)));
+    }
+
+    static Optional<Double> optionalDouble(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+}

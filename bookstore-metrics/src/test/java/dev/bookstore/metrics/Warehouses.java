@@ -1,0 +1,173 @@
+package dev.bookstore.metrics;
+
+import dev.bookstore.etl.Ingest;
+import dev.bookstore.etl.IngestOptions;
+import dev.bookstore.etl.Transform;
+import dev.bookstore.etl.transform.TransformOptions;
+import dev.bookstore.etl.transform.TransformReport;
+import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.WarehouseConfig;
+import dev.bookstore.model.sql.Layer;
+import dev.bookstore.model.testing.DatabaseKind;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Warehouses built once per JVM and database by the real pipeline (Ingest + Transform) and shared by the test
+ * classes that only read them; each lives in its own in-memory database or server namespace and is dropped when
+ * the test run ends. Register with {@code @ExtendWith(Warehouses.class)}.
+ */
+final class Warehouses implements BeforeAllCallback {
+    static final TransformOptions TRANSFORM = TransformOptions.defaults().withPiiSalt("metrics-test-salt")
+            .withSnapshotDay(LocalDate.of(2026, 1, 15));
+    static final IngestOptions INGEST = IngestOptions.defaults()
+            .withClock(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+
+    private static final Map<String, Built> BUILT = new ConcurrentHashMap<>();
+    private static final List<Built> ALL = new ArrayList<>();
+
+    /** A warehouse built from files, and how to drop it. */
+    record Built(DatabaseKind kind, Warehouse warehouse, String namespace) {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.create(Warehouses.class))
+                .getOrComputeIfAbsent("cleanup", k -> new Cleanup(), Cleanup.class);
+    }
+
+    /** The generated data set loaded into {@code kind} (built on first use). */
+    static Warehouse generated(DatabaseKind kind) {
+        return build(kind, "generated", wh -> load(wh, TestData.generated().dir()));
+    }
+
+    /** A warehouse on {@code kind} loaded by {@code loader} under {@code name} (built on first use per name). */
+    static Warehouse build(DatabaseKind kind, String name, Consumer<Warehouse> loader) {
+        return BUILT.computeIfAbsent(kind + "/" + name, k -> {
+            Built b = open(kind, WarehouseConfig.defaults());
+            synchronized (ALL) {
+                ALL.add(b);
+            }
+            loader.accept(b.warehouse());
+            return b;
+        }).warehouse();
+    }
+
+    /** A fresh, empty warehouse the caller must drop with {@link #drop}; for tests that change data. */
+    static Built fresh(DatabaseKind kind, WarehouseConfig config) {
+        return open(kind, config);
+    }
+
+    /** Ingests the generator's four files from {@code dir} and builds the models. */
+    static void load(Warehouse wh, Path dir) {
+        Ingest.into(wh).customers(dir.resolve("raw_customers.csv")).products(dir.resolve("raw_products.csv"))
+                .orders(dir.resolve("raw_orders.csv")).events(dir.resolve("clickstream_events.jsonl"))
+                .options(INGEST).run();
+        transform(wh);
+    }
+
+    /** Runs the transform, failing loudly when a model fails. */
+    static void transform(Warehouse wh) {
+        TransformReport report = Transform.on(wh).options(TRANSFORM).run();
+        if (!report.succeeded()) {
+            throw new IllegalStateException("transform failed: " + report);
+        }
+    }
+
+    private static Built open(DatabaseKind kind, WarehouseConfig config) {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String namespace = kind.isServer() ? "m" + id : "";
+        String url = switch (kind) {
+            case DUCKDB -> "jdbc:duckdb:memory:metrics_" + id;
+            case H2 -> "jdbc:h2:mem:metrics_" + id;
+            default -> kind.url();
+        };
+        WarehouseConfig c = config.withConnectTimeout(Duration.ofSeconds(10));
+        if (kind.isServer()) {
+            c = c.withNamespace(namespace);
+        }
+        return new Built(kind, Warehouse.connect(url, c), namespace);
+    }
+
+    /** Drops every built warehouse when the test run ends. */
+    static final class Cleanup implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            dropAll();
+        }
+    }
+
+    private static void dropAll() {
+        synchronized (ALL) {
+            for (Built b : ALL) {
+                drop(b);
+            }
+            ALL.clear();
+            BUILT.clear();
+        }
+    }
+
+    /** Drops what {@code b} created (its server namespace) and closes it. */
+    static void drop(Built b) {
+        try {
+            if (b.kind().isServer()) {
+                b.warehouse().withConnection(c -> {
+                    dropNamespace(c, b.kind(), b.namespace());
+                    return null;
+                });
+            }
+        } finally {
+            b.warehouse().close();
+        }
+    }
+
+    private static void dropNamespace(Connection c, DatabaseKind kind, String namespace) throws SQLException {
+        if (kind == DatabaseKind.POSTGRESQL) {
+            for (Layer layer : Layer.values()) {
+                exec(c, "DROP SCHEMA IF EXISTS " + namespace + "_" + layer.word() + " CASCADE");
+            }
+            return;
+        }
+        List<String> tables = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, table_type FROM information_schema.tables "
+                + "WHERE table_schema = DATABASE() AND table_name LIKE ?")) {
+            ps.setString(1, namespace + "\\_%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    (rs.getString(2).toUpperCase(Locale.ROOT).contains("VIEW") ? views : tables).add(rs.getString(1));
+                }
+            }
+        }
+        for (String v : views) {
+            exec(c, "DROP VIEW IF EXISTS " + v);
+        }
+        for (String t : tables) {
+            exec(c, "DROP TABLE IF EXISTS " + t);
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
