@@ -13,14 +13,15 @@ import java.util.stream.Collectors;
 
 /**
  * Writes one source's valid rows to the load's scratch table ({@link Stage}) and its rejected rows to its
- * quarantine table, on the load's connection and inside its transaction, through the dialect's bulk writer.
+ * quarantine table, on the load's connection and inside its transaction, through the dialect's bulk writers
+ * (its {@code largeBulkWriter} for the valid rows).
  *
  * <p>Only one bulk writer is open at a time (a PostgreSQL connection runs one {@code COPY} at a time), so
  * rejected rows are buffered (at most {@value #QUARANTINE_BATCH} rows or about 8 MB of text) and written
  * between batches of valid rows. A NUL character cannot be stored in PostgreSQL text, so it is written as
  * U+FFFD in a quarantined row's raw text (a value holding one is always rejected). Not thread-safe.
  */
-final class RowWriter implements AutoCloseable {
+final class RowWriter implements RowSink, AutoCloseable {
     static final int QUARANTINE_BATCH = 1_000;
     private static final long QUARANTINE_CHARS = 8L << 20;
     private static final List<String> QUARANTINE_COLUMNS = List.of("source_name", "source_line", "raw_text", "rules",
@@ -45,9 +46,14 @@ final class RowWriter implements AutoCloseable {
     }
 
     /** Appends a valid row to the scratch table: its data values, then lineage and its warning rules (or null). */
-    void row(Object[] data, String sourceName, long line, String warnings) {
+    @Override
+    public void row(Object[] data, String sourceName, long line, String warnings) {
         if (rows == null) {
-            rows = open(stageTable, stageColumns);
+            try {
+                rows = wh.dialect().largeBulkWriter(connection, stageTable, stageColumns);
+            } catch (SQLException e) {
+                throw new WarehouseException("cannot start a bulk load into " + stageTable + ": " + e.getMessage(), e);
+            }
         }
         Object[] values = new Object[data.length + 4];
         System.arraycopy(data, 0, values, 0, data.length);
@@ -64,7 +70,8 @@ final class RowWriter implements AutoCloseable {
     }
 
     /** Queues a rejected row for the quarantine table. */
-    void quarantine(String sourceName, long line, String rawText, List<Violation> violations, String loadId) {
+    @Override
+    public void quarantine(String sourceName, long line, String rawText, List<Violation> violations, String loadId) {
         String rules = violations.stream().filter(v -> v.severity() == Severity.ERROR).map(Violation::rule)
                 .distinct().collect(Collectors.joining(","));
         if (rules.length() > 1000) {

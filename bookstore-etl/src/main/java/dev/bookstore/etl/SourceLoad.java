@@ -72,7 +72,7 @@ final class SourceLoad<T> {
     /** The work done inside the staged transaction; returns the input columns that were ignored. */
     @FunctionalInterface
     private interface Body {
-        List<String> read(Connection c, RowWriter out) throws SQLException;
+        List<String> read(Connection c, RowSink out) throws SQLException;
     }
 
     /** What is recorded after the move, in the same transaction. */
@@ -90,7 +90,7 @@ final class SourceLoad<T> {
     static <T, I> List<SourceReport> objects(LoadContext ctx, Plan<T> plan, Source.Records<I> source,
                                              ProgressListener listener) {
         SourceLoad<T> load = new SourceLoad<>(ctx, plan, listener);
-        return load.staged(source.name(), (c, out) -> {
+        return load.staged(source.name(), false, (c, out) -> {
             long position = 0;
             for (I item : source.items()) {
                 position++;
@@ -143,13 +143,13 @@ final class SourceLoad<T> {
 
     private List<SourceReport> loadQuarantine(String name, TableName quarantine, List<SourceLog.Key> keys) {
         Warehouse wh = ctx.warehouse();
-        return staged(name, (c, out) -> {
+        return staged(name, false, (c, out) -> {
             Map<SourceLog.Key, SourceLog.Entry> entries = SourceLog.entries(c, wh, plan.kind());
             for (SourceLog.Key key : keys) {
                 Optional<String> header = Optional.ofNullable(entries.get(key)).flatMap(SourceLog.Entry::header);
                 long after = Long.MIN_VALUE;
                 while (true) {
-                    out.finish(); // no bulk load may be open while other statements run
+                    ((RowWriter) out).finish(); // no bulk load may be open while other statements run
                     List<Object[]> page = new ArrayList<>();
                     try (PreparedStatement ps = c.prepareStatement("SELECT source_line, raw_text FROM "
                             + quarantine.sql() + " WHERE load_id = ? AND source_name = ? AND source_line > ? "
@@ -201,7 +201,7 @@ final class SourceLoad<T> {
                     Duration.ofNanos(System.nanoTime() - t0), 0));
         }
         MessageDigest md = LoadLog.sha256();
-        return staged(name, (c, out) -> {
+        return staged(name, true, (c, out) -> {
             List<String> ignored;
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), md);
                  BufferedReader reader = utf8(name, in)) {
@@ -221,7 +221,7 @@ final class SourceLoad<T> {
         Warehouse wh = ctx.warehouse();
         String name = source.name();
         Watermark[] highest = new Watermark[1];
-        return staged(name, (c, out) -> {
+        return staged(name, true, (c, out) -> {
             Optional<Watermark> from = source.watermarkColumn().isPresent()
                     ? Watermark.stored(c, wh, name, source.watermarkColumn().get()) : Optional.empty();
             String sql = from.isPresent() ? "SELECT * FROM (" + source.query() + ") src WHERE src."
@@ -253,7 +253,7 @@ final class SourceLoad<T> {
         });
     }
 
-    private List<String> readRows(String name, JdbcSource source, ResultSet rs, RowWriter out, Watermark[] highest)
+    private List<String> readRows(String name, JdbcSource source, ResultSet rs, RowSink out, Watermark[] highest)
             throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
@@ -348,7 +348,7 @@ final class SourceLoad<T> {
      * Runs {@code body} with a fresh scratch table and a transaction, then moves the staged rows, records the
      * source and commits; the scratch table is dropped afterwards whatever happened.
      */
-    private List<SourceReport> staged(String name, Body body, Finish finish) {
+    private List<SourceReport> staged(String name, boolean async, Body body, Finish finish) {
         Warehouse wh = ctx.warehouse();
         long t0 = System.nanoTime();
         try {
@@ -361,7 +361,7 @@ final class SourceLoad<T> {
                 try {
                     c.setAutoCommit(false);
                     try {
-                        List<SourceReport> reports = inTransaction(c, stage, name, body, finish, t0);
+                        List<SourceReport> reports = inTransaction(c, stage, name, async, body, finish, t0);
                         c.commit();
                         return reports;
                     } catch (SQLException | RuntimeException | Error e) {
@@ -387,14 +387,21 @@ final class SourceLoad<T> {
         }
     }
 
-    private List<SourceReport> inTransaction(Connection c, Stage stage, String name, Body body, Finish finish,
-                                             long t0) throws SQLException {
+    private List<SourceReport> inTransaction(Connection c, Stage stage, String name, boolean async, Body body,
+                                             Finish finish, long t0) throws SQLException {
         plan.prepare(c);
         List<String> ignored;
         long staged;
         try (RowWriter out = new RowWriter(c, ctx.warehouse(), stage, plan.kind())) {
-            ignored = body.read(c, out);
-            out.finish();
+            if (async) {
+                try (AsyncRowSink sink = new AsyncRowSink(out, plan.kind().code())) {
+                    ignored = body.read(c, sink);
+                    sink.finish();
+                }
+            } else {
+                ignored = body.read(c, out);
+                out.finish();
+            }
             staged = out.staged();
         }
         long t1 = System.nanoTime();
@@ -441,7 +448,7 @@ final class SourceLoad<T> {
         return reader;
     }
 
-    private void accept(Candidate<T> candidate, RowWriter out, String sourceName, String quarantineLoadId) {
+    private void accept(Candidate<T> candidate, RowSink out, String sourceName, String quarantineLoadId) {
         read++;
         List<Violation> violations = candidate.violations();
         if (candidate.row().isPresent()) {

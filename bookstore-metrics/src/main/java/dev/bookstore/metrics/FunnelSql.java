@@ -6,13 +6,14 @@ import dev.bookstore.model.sql.Dialect;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
  * The SQL of a {@link Funnel}, written for its steps (the one funnel query, built here because its shape depends on
- * the number and types of steps). See {@link Funnel} for the semantics. The plan is set-based and join-free, so it
- * runs in sorts and window passes whatever the optimiser believes about row counts:
+ * the number and types of steps). See {@link Funnel} for the semantics. The plan is set-based and join-free (but for
+ * constant tables of two to ten rows), so it runs in sorts and window passes whatever the optimiser believes about
+ * row counts. Its common table expressions, one per step:
  *
  * <ol>
  *   <li>{@code ev}: the events of the funnel's types in the range (plus the trailing window), with their entity
@@ -27,8 +28,7 @@ import java.util.Set;
  * </ol>
  *
  * <p>The counts query returns {@code is_total, grp, c1..cn}; the times query the dialect's percentiles (median,
- * p90) of seconds to step k per {@code is_total, grp, step}. Parameters: {@code :from}, {@code :to},
- * {@code :events_to}.
+ * p90) of seconds to step k per {@code is_total, grp, step}. Neither takes parameters (see {@link #with}).
  */
 final class FunnelSql {
     private final Funnel funnel;
@@ -67,7 +67,16 @@ final class FunnelSql {
         return set;
     }
 
-    private String with() {
+    /**
+     * The common table expressions ending in {@code d}: one row per (is_total, grp, entity) with the highest level
+     * {@code lvl} and the shortest seconds {@code d2..dn} to each step. The range's days are written as literals
+     * ({@link LocalDate}s, never text from outside): H2 re-uses stale results of common table expressions that read
+     * parameters, and nesting the levels as derived tables instead makes H2's planner explode.
+     */
+    private String with(DateRange range) {
+        String from = literal(range.from());
+        String to = literal(range.to());
+        String eventsTo = literal(range.to().plusDays(trailingDays()));
         int n = types.size();
         Set<String> distinct = new LinkedHashSet<>(types);
         String entity = funnel.scope() == FunnelScope.USER ? "e.user_id" : "e.session_key";
@@ -83,13 +92,12 @@ final class FunnelSql {
             flags.append(", CASE WHEN e.event_type = '").append(t).append("' THEN 1 ELSE 0 END AS h_").append(t);
         }
         List<String> quoted = distinct.stream().map(t -> "'" + t + "'").toList();
-        StringBuilder sql = new StringBuilder("WITH ev AS (SELECT ").append(entity)
-                .append(" AS entity, e.event_time, e.event_date, ").append(dim).append(" AS dim").append(flags)
-                .append(" FROM ").append(Relations.EVENTS).append(" e").append(join)
-                .append(" WHERE e.event_type IN (").append(String.join(", ", quoted))
-                .append(") AND e.event_date BETWEEN :from AND :events_to)");
+        String ev = "(SELECT " + entity + " AS entity, e.event_time, e.event_date, " + dim + " AS dim" + flags
+                + " FROM " + Relations.EVENTS + " e" + join + " WHERE e.event_type IN (" + String.join(", ", quoted)
+                + ") AND e.event_date BETWEEN " + from + " AND " + eventsTo + ")";
+        StringBuilder sql = new StringBuilder("WITH ev AS ").append(ev);
         sql.append(", c1 AS (SELECT entity, dim, event_time AS t1 FROM ev WHERE h_").append(type(1))
-                .append(" = 1 AND event_date BETWEEN :from AND :to)");
+                .append(" = 1 AND event_date BETWEEN ").append(from).append(" AND ").append(to).append(")");
         String following = " OVER (PARTITION BY entity ORDER BY event_time DESC, probe DESC ROWS BETWEEN "
                 + "UNBOUNDED PRECEDING AND 1 PRECEDING)";
         for (int k = 2; k <= n; k++) {
@@ -128,38 +136,41 @@ final class FunnelSql {
             times.append(", MIN(CASE WHEN t").append(k).append(" IS NOT NULL THEN ")
                     .append(d.secondsBetween("t1", "t" + k)).append(" END) AS d").append(k);
         }
-        sql.append(", ch AS (SELECT c").append(n).append(".*, ").append(level).append(" AS lvl FROM c").append(n)
-                .append(")");
+        // every chain counts overall (is_total = 1) and, with a breakdown, in its dimension's group (is_total = 0)
+        String totals = funnel.breakdown().isPresent() ? "(SELECT 1 AS is_total UNION ALL SELECT 0 AS is_total)"
+                : "(SELECT 1 AS is_total)";
         sql.append(", d AS (SELECT is_total, grp, entity, MAX(lvl) AS lvl").append(times)
-                .append(" FROM (SELECT 1 AS is_total, '' AS grp, ch.* FROM ch")
-                .append(funnel.breakdown().isPresent()
-                        ? " UNION ALL SELECT 0 AS is_total, dim AS grp, ch.* FROM ch" : "")
-                .append(") u GROUP BY is_total, grp, entity) ");
+                .append(" FROM (SELECT k.is_total, CASE WHEN k.is_total = 1 THEN '' ELSE ch.dim END AS grp, ch.* FROM ")
+                .append("(SELECT c.*, ").append(level).append(" AS lvl FROM c").append(n).append(" c) ch CROSS JOIN ")
+                .append(totals).append(" k) x GROUP BY is_total, grp, entity) ");
         return sql.toString();
     }
 
+    private static String literal(LocalDate day) {
+        return "DATE '" + day + "'";
+    }
+
     /** Rows {@code is_total, grp, c1..cn}: entities reaching each step. */
-    String counts() {
+    String counts(DateRange range) {
         StringBuilder select = new StringBuilder("SELECT is_total, grp");
         for (int k = 1; k <= types.size(); k++) {
             select.append(", SUM(CASE WHEN lvl >= ").append(k).append(" THEN 1 ELSE 0 END)");
         }
-        return wh.render(with() + select + " FROM d GROUP BY is_total, grp");
+        return wh.render(with(range) + select + " FROM d GROUP BY is_total, grp");
     }
 
     /** Rows {@code is_total, grp, step, p0 (median), p1 (p90)} of seconds from the first step to step 2..n. */
-    String times() {
-        List<String> parts = new ArrayList<>();
+    String times(DateRange range) {
+        List<String> steps = new ArrayList<>();
+        StringBuilder secs = new StringBuilder("CASE s.step");
         for (int k = 2; k <= types.size(); k++) {
-            parts.add("SELECT is_total, grp, " + k + " AS step, d" + k + " AS secs FROM d WHERE d" + k
-                    + " IS NOT NULL");
+            steps.add("SELECT " + k + " AS step");
+            secs.append(" WHEN ").append(k).append(" THEN d.d").append(k);
         }
-        String relation = "(" + String.join(" UNION ALL ", parts) + ") pr";
-        return wh.render(with() + d.percentiles(relation, List.of("is_total", "grp", "step"), "secs", 0.5, 0.9));
+        secs.append(" END");
+        String relation = "(SELECT d.is_total, d.grp, s.step, " + secs + " AS secs FROM d CROSS JOIN ("
+                + String.join(" UNION ALL ", steps) + ") s) pr";
+        return wh.render(with(range) + d.percentiles(relation, List.of("is_total", "grp", "step"), "secs", 0.5, 0.9));
     }
 
-    /** The parameters both queries take, beside {@code :from} and {@code :to}. */
-    Map<String, Object> parameters(DateRange range) {
-        return Map.of("from", range.from(), "to", range.to(), "events_to", range.to().plusDays(trailingDays()));
-    }
 }

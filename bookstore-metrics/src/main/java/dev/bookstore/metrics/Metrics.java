@@ -246,13 +246,15 @@ public final class Metrics {
         if (windowDays < 1 || windowDays > 366) {
             throw new BookstoreException("rolling window of " + windowDays + " days is outside 1..366 (e.g. 7, 28, 30)");
         }
-        return cached("rollingActiveCustomers", List.of(range, windowDays), () -> {
-            Map<String, Object> params = new HashMap<>(dates(range));
-            params.put("window", windowDays);
-            params.put("back", -(windowDays - 1));
-            return queries.list("rolling_active_customers", Map.of(), params,
-                    rs -> new ActiveCustomers(Queries.date(rs, 1), windowDays, Queries.count(rs, 2)));
-        });
+        return cached("rollingActiveCustomers", List.of(range, windowDays), () -> rolling(range, windowDays));
+    }
+
+    private List<ActiveCustomers> rolling(DateRange range, int windowDays) {
+        Map<String, Object> params = new HashMap<>(dates(range));
+        params.put("window", windowDays);
+        params.put("back", -(windowDays - 1));
+        return queries.list("rolling_active_customers", Map.of(), params,
+                rs -> new ActiveCustomers(Queries.date(rs, 1), windowDays, Queries.count(rs, 2)));
     }
 
     /** Stickiness of the range: average DAU ÷ average rolling 30-day active users over its days with data. */
@@ -261,7 +263,7 @@ public final class Metrics {
         return cached("stickiness", List.of(range), () -> {
             List<long[]> daily = queries.list("daily_active", Map.of(), dates(range),
                     rs -> new long[] {Queries.date(rs, 1).toEpochDay(), Queries.count(rs, 2)});
-            List<ActiveCustomers> monthly = rollingActiveCustomers(range, 30);
+            List<ActiveCustomers> monthly = rolling(range, 30);
             long days = daily.size();
             double dau = days == 0 ? 0 : daily.stream().mapToLong(a -> a[1]).sum() / (double) days;
             double mau = monthly.isEmpty() ? 0
@@ -454,10 +456,10 @@ public final class Metrics {
         Objects.requireNonNull(range, "range");
         return cached("funnel", List.of(funnel, range), () -> {
             FunnelSql sql = new FunnelSql(funnel, queries.warehouse());
-            Map<String, Object> params = sql.parameters(range);
+            Map<String, Object> params = Map.of();
             int n = funnel.steps().size();
             Map<FunnelKey, long[]> counts = new HashMap<>();
-            queries.listSql("funnel", sql.counts(), params, rs -> {
+            queries.listSql("funnel", sql.counts(range), params, rs -> {
                 long[] c = new long[n];
                 for (int k = 0; k < n; k++) {
                     c[k] = Queries.count(rs, 3 + k);
@@ -465,7 +467,7 @@ public final class Metrics {
                 return counts.put(new FunnelKey(rs.getInt(1) == 1, rs.getString(2)), c);
             });
             Map<FunnelKey, Map<Integer, Percentiles>> times = new HashMap<>();
-            queries.listSql("funnel", sql.times(), params, rs -> times
+            queries.listSql("funnel", sql.times(range), params, rs -> times
                     .computeIfAbsent(new FunnelKey(rs.getInt(1) == 1, rs.getString(2)), k -> new HashMap<>())
                     .put(rs.getInt(3), new Percentiles(Queries.seconds(rs, 4), Queries.seconds(rs, 5))));
             List<FunnelStep> overall = steps(funnel, counts.getOrDefault(new FunnelKey(true, ""), new long[n]),

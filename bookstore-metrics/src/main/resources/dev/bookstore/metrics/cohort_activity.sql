@@ -4,13 +4,14 @@
 SELECT cohort_month, months_since, COUNT(DISTINCT customer_id), SUM(gross_revenue),
     (SELECT {{month_index(MAX(order_date))}} FROM ${marts:fct_orders}) - {{month_index(cohort_month)}}
 FROM (
-    SELECT f.cohort_month, o.customer_id, o.gross_revenue,
-        {{month_index(o.order_date)}} - {{month_index(f.first_order_date)}} AS months_since
+    SELECT customer_id, gross_revenue, {{trunc(first_order_date)}} AS cohort_month,
+        {{month_index(order_date)}} - {{month_index(first_order_date)}} AS months_since
     FROM (
-        SELECT customer_id, order_date AS first_order_date, {{trunc(order_date)}} AS cohort_month
+        SELECT customer_id, order_date, gross_revenue,
+            MIN(order_date) OVER (PARTITION BY customer_id) AS first_order_date
         FROM ${marts:fct_orders}
-        WHERE order_number = 1 AND order_date BETWEEN :from AND :to
-    ) f
-    JOIN ${marts:fct_orders} o ON o.customer_id = f.customer_id
+        WHERE customer_id IS NOT NULL
+    ) o
+    WHERE first_order_date BETWEEN :from AND :to
 ) a
 GROUP BY cohort_month, months_since

@@ -1,12 +1,15 @@
 -- Customers (current version of dim_customers) registered on or before :cutoff who have no order in the days
--- after :cutoff up to :as_of: their last order is on or before :cutoff, or they never ordered.
-SELECT c.customer_id, c.registration_date, o.last_order_date, COALESCE(o.orders, 0)
-FROM ${marts:dim_customers} c
-LEFT JOIN (
-    SELECT customer_id, MAX(order_date) AS last_order_date, COUNT(*) AS orders
+-- after :cutoff up to :as_of: their last order is on or before :cutoff, or they never ordered. Customers and
+-- their orders are unioned and grouped (no join).
+SELECT customer_id, MAX(registration_date), MAX(last_order_date), SUM(orders)
+FROM (
+    SELECT customer_id, registration_date, NULL AS last_order_date, 0 AS orders, 1 AS is_customer
+    FROM ${marts:dim_customers}
+    WHERE is_current = TRUE AND registration_date <= :cutoff
+    UNION ALL
+    SELECT customer_id, NULL, order_date, 1, 0
     FROM ${marts:fct_orders}
     WHERE customer_id IS NOT NULL AND order_date <= :as_of
-    GROUP BY customer_id
-) o ON o.customer_id = c.customer_id
-WHERE c.is_current = TRUE AND c.registration_date <= :cutoff
-    AND (o.last_order_date IS NULL OR o.last_order_date <= :cutoff)
+) u
+GROUP BY customer_id
+HAVING MAX(is_customer) = 1 AND (MAX(last_order_date) IS NULL OR MAX(last_order_date) <= :cutoff)

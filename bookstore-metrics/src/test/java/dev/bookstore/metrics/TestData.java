@@ -81,8 +81,9 @@ record TestData(Path dir, Manifest manifest, Raw raw) {
     }
 
     /** A clickstream event of clickstream_events.jsonl, with its business day in the reporting zone. */
-    record Event(String type, String userId, Instant time, LocalDate day, Optional<String> query,
-                 Optional<String> productId, Optional<String> channel, Optional<String> device) {
+    record Event(String type, String userId, Instant time, LocalDate day, Optional<String> page,
+                 Optional<String> query, Optional<String> productId, Optional<String> channel,
+                 Optional<String> device) {
     }
 
     /** Every row of the four files. */
@@ -110,7 +111,7 @@ record TestData(Path dir, Manifest manifest, Raw raw) {
                     JsonNode n = json.readTree(line);
                     Instant t = Instant.parse(n.get("timestamp").asText());
                     events.add(new Event(n.get("event").asText(), n.get("user_id").asText(), t,
-                            LocalDate.ofInstant(t, zone), text(n, "query"), text(n, "product_id"),
+                            LocalDate.ofInstant(t, zone), text(n, "page"), text(n, "query"), text(n, "product_id"),
                             text(n, "channel"), text(n, "device")));
                 }
             }

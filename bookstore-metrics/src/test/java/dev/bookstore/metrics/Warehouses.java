@@ -61,8 +61,13 @@ final class Warehouses implements BeforeAllCallback {
 
     /** A warehouse on {@code kind} loaded by {@code loader} under {@code name} (built on first use per name). */
     static Warehouse build(DatabaseKind kind, String name, Consumer<Warehouse> loader) {
+        return build(kind, name, WarehouseConfig.defaults(), loader);
+    }
+
+    /** A warehouse on {@code kind} with {@code config}, loaded by {@code loader} (built on first use per name). */
+    static Warehouse build(DatabaseKind kind, String name, WarehouseConfig config, Consumer<Warehouse> loader) {
         return BUILT.computeIfAbsent(kind + "/" + name, k -> {
-            Built b = open(kind, WarehouseConfig.defaults());
+            Built b = open(kind, config);
             synchronized (ALL) {
                 ALL.add(b);
             }

@@ -197,24 +197,31 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs {@code callback} on a connection with auto-commit off; commits on return, rolls back on failure. */
     public <R> R inJdbcTransaction(ConnectionCallback<R> callback) {
-        return withConnection(c -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        return withConnection(c -> inTransaction(c, callback));
+    }
+
+    /**
+     * Runs {@code work} on the caller's {@code connection} as one transaction: auto-commit off, commit when it
+     * returns, roll back when it throws (the rollback's own failure is added as suppressed), and the connection's
+     * auto-commit mode restored in every case.
+     */
+    public static <R> R inTransaction(Connection connection, ConnectionCallback<R> work) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            R result = work.apply(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
             try {
-                R result = callback.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    c.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
             }
-        });
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
     }
 
     /** The data source behind this warehouse (the pool it owns, or the caller's). */

@@ -59,22 +59,7 @@ final class Relations {
      * Runs {@code work} in a transaction on {@code c}: committed when it returns, rolled back when it throws.
      */
     static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            T result = work.run();
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException | Error e) {
-            try {
-                c.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        return Warehouse.inTransaction(c, connection -> work.run());
     }
 
     /** Work on a connection. @param <T> its result */

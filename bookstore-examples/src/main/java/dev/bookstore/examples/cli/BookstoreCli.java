@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Bookstore Analytics: generate data, set up a warehouse, load, transform and test it.",
         subcommands = {QuickstartCommand.class, GenerateCommand.class, DbCommand.class, RunCommand.class,
-            TransformCommand.class, DataTestCommand.class, DocsCommand.class},
+            TransformCommand.class, DataTestCommand.class, DocsCommand.class, TrainCommand.class,
+            ScoreCommand.class, SegmentsCommand.class, MonitorCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (one line on stderr; --verbose adds the stack trace), "
                 + "2 usage error."})
 public final class BookstoreCli implements Callable<Integer> {

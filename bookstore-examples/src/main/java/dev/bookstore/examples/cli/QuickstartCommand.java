@@ -1,6 +1,11 @@
 package dev.bookstore.examples.cli;
 
 import dev.bookstore.etl.IngestReport;
+import dev.bookstore.ml.ChurnEvaluation;
+import dev.bookstore.ml.ChurnModel;
+import dev.bookstore.ml.ModelFile;
+import dev.bookstore.model.generator.Manifest;
+import java.time.LocalDate;
 import dev.bookstore.etl.Transform;
 import dev.bookstore.etl.transform.DataTestReport;
 import dev.bookstore.etl.transform.DataTestResult;
@@ -36,12 +41,14 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         defaultValueProvider = DataSetOptions.Defaults.class,
         description = {"Generate the data set, create an embedded DuckDB warehouse, load the data, build the marts "
-                + "and run the data tests.",
+                + "and run the data tests; with 9+ months of data, train the churn model and print its evaluation.",
             "Files: DIR/data/ (the data set) and DIR/bookstore.duckdb (the warehouse). Safe to run again: "
                 + "the same options reuse the data, other options replace data and warehouse."})
 final class QuickstartCommand implements Callable<Integer> {
     static final String DATA_DIR = "data";
     static final String DATABASE_FILE = "bookstore.duckdb";
+    static final String MODELS_DIR = "models";
+    static final int MIN_MONTHS_TO_TRAIN = 9;
 
     @Spec
     private CommandSpec spec;
@@ -68,6 +75,7 @@ final class QuickstartCommand implements Callable<Integer> {
         DataSet.Generated dataSet = generate(dir.resolve(DATA_DIR), database, table, err, terminal);
         IngestReport report;
         DataTestReport tests;
+        Optional<ChurnEvaluation> evaluation;
         try (Warehouse wh = Warehouse.connect(url)) {
             long t1 = System.nanoTime();
             SchemaChange change = wh.init();
@@ -87,6 +95,7 @@ final class QuickstartCommand implements Callable<Integer> {
             long passed = tests.results().stream().filter(r -> r.status() == DataTestResult.Status.PASS).count();
             table.row("test", passed + "/" + tests.results().size() + " data tests passed", "", "", "", "",
                     Units.duration(Units.since(t2)));
+            evaluation = train(wh, dataSet, dir, table, err, terminal);
         }
         table.row("total", "", "", "", "", "", Units.duration(Units.since(t0)));
 
@@ -104,10 +113,40 @@ final class QuickstartCommand implements Callable<Integer> {
                         java.util.Locale.ROOT) + " (" + Units.count(t.failingRows()) + " failing rows)");
             }
         }
+        evaluation.ifPresent(e -> {
+            out.println();
+            out.println(e.report());
+        });
         out.println("data:      " + dataSet.dir());
         out.println("warehouse: " + url);
         out.flush();
         return 0;
+    }
+
+    /**
+     * Trains the churn model as of the last day of the data and writes it to {@code DIR/models}, when the data
+     * spans enough months for an out-of-time evaluation (train at as-of minus two horizons).
+     */
+    private static Optional<ChurnEvaluation> train(Warehouse wh, DataSet.Generated dataSet, Path dir, TextTable table,
+                                                   PrintWriter err, boolean terminal) {
+        Manifest.Window window = dataSet.manifest().truth().window();
+        if (window.months() < MIN_MONTHS_TO_TRAIN) {
+            table.row("train", "skipped: churn needs " + MIN_MONTHS_TO_TRAIN + "+ months of data");
+            return Optional.empty();
+        }
+        long t0 = System.nanoTime();
+        LocalDate asOf = window.endExclusive().minusDays(1);
+        ChurnModel model = Progress.during(err, terminal, "train", () -> "churn model as of " + asOf,
+                () -> ChurnModel.train(wh, asOf));
+        Path file = dir.resolve(MODELS_DIR).resolve(TrainCommand.CHURN_FILE);
+        ModelFile.write(model, file);
+        Optional<ChurnEvaluation> evaluation = model.evaluation();
+        String auc = evaluation.map(e -> String.format(java.util.Locale.ROOT,
+                "churn AUC %.3f (logistic %.3f, recency %.3f)", e.forest().auc(), e.logistic().auc(),
+                e.recency().auc())).orElse("churn model");
+        table.row("train", auc + " " + Units.ARROW + " " + MODELS_DIR + "/" + TrainCommand.CHURN_FILE, "", "", "",
+                "", Units.duration(Units.since(t0)));
+        return evaluation;
     }
 
     /** Reuses the data in {@code dataDir} if it has the same options; else generates it, dropping the warehouse. */

@@ -281,6 +281,18 @@ public interface Dialect {
     BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException;
 
     /**
+     * A writer for one large load (say a million rows of a file) into {@code table}, on {@code connection} and
+     * within its current transaction, favouring throughput: rows may be spooled (to a temporary file, on DuckDB,
+     * then loaded with the database's parallel {@code COPY}) and are certain to be in the table only after
+     * {@link BulkWriter#finish()}. The same values as {@link #bulkWriter} are accepted; the default is
+     * {@link #bulkWriter}.
+     */
+    default BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns)
+            throws SQLException {
+        return bulkWriter(connection, table, columns);
+    }
+
+    /**
      * Acquires a named lock that excludes other holders in this and other JVMs, waiting up to {@code wait}.
      *
      * @param dataSource where to take a connection for the lock's lifetime (server databases)

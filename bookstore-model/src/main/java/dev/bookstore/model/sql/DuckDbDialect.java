@@ -69,6 +69,12 @@ final class DuckDbDialect extends StandardDialect {
         return new AppenderWriter(connection, table, columns, columnsOf(connection, table));
     }
 
+    /** A temporary CSV file and DuckDB's parallel {@code COPY}: several times faster than the Appender. */
+    @Override
+    public BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns) {
+        return new SpoolingCopyWriter(connection, table, columns);
+    }
+
     private static List<String> columnsOf(Connection c, TableName table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "

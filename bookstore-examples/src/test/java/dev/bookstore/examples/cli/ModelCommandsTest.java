@@ -1,0 +1,59 @@
+package dev.bookstore.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train}, {@code score churn}, {@code segments} and {@code monitor} on a small embedded warehouse. */
+class ModelCommandsTest {
+
+    @Test
+    void trainScoreSegmentAndMonitor(@TempDir Path dir) {
+        BookstoreCliTest.Run qs = BookstoreCliTest.run("quickstart", "--work", dir.toString(), "--customers", "1500",
+                "--products", "200", "--months", "12", "--events", "20000");
+        assertEquals(0, qs.exit(), qs.err());
+        String db = "jdbc:duckdb:" + dir.resolve("bookstore.duckdb");
+        Path models = dir.resolve("models");
+
+        BookstoreCliTest.Run train = BookstoreCliTest.run("train", "--db", db, "--as-of", "2025-12-31", "--models",
+                models.toString());
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().contains("AUC"), train.out());
+        assertTrue(Files.isRegularFile(models.resolve(TrainCommand.CHURN_FILE)));
+
+        BookstoreCliTest.Run score = BookstoreCliTest.run("score", "churn", "--db", db, "--models", models.toString(),
+                "--customer", "CUST_1");
+        assertEquals(0, score.exit(), score.err());
+        assertTrue(score.out().matches("(?s)customer CUST_1 as of \\d{4}-\\d\\d-\\d\\d: churn probability [01]\\.\\d{3}.*"),
+                score.out());
+
+        BookstoreCliTest.Run unknown = BookstoreCliTest.run("score", "churn", "--db", db, "--models",
+                models.toString(), "--customer", "NO_SUCH_CUSTOMER");
+        assertEquals(1, unknown.exit());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("NO_SUCH_CUSTOMER"), unknown.err());
+
+        BookstoreCliTest.Run segments = BookstoreCliTest.run("segments", "--db", db, "--as-of", "2025-12-31");
+        assertEquals(0, segments.exit(), segments.err());
+        assertTrue(segments.out().contains("silhouette"), segments.out());
+
+        BookstoreCliTest.Run monitor = BookstoreCliTest.run("monitor", "--db", db, "--models", models.toString(),
+                "--as-of", "2025-12-31");
+        assertEquals(0, monitor.exit(), monitor.err());
+        assertTrue(monitor.out().contains("PSI"), monitor.out());
+    }
+
+    @Test
+    void aTamperedModelFileIsAOneLineFailure(@TempDir Path dir) throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.writeString(models.resolve(TrainCommand.CHURN_FILE), "not a model");
+        BookstoreCliTest.Run r = BookstoreCliTest.run("score", "churn", "--db", "jdbc:duckdb:", "--models",
+                models.toString(), "--customer", "CUST_1");
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+}

@@ -1,0 +1,255 @@
+package dev.bookstore.ml;
+
+import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.Warehouse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.LongStream;
+import smile.base.cart.SplitRule;
+import smile.classification.LogisticRegression;
+import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.IntVector;
+
+/**
+ * Churn prediction: a random forest (Smile 2.6) trained on {@link Features} with the label "no order in the
+ * horizon after the as-of day", evaluated honestly out of time against a recency heuristic and logistic
+ * regression, and compiled into a {@link Scorer}. Immutable and thread-safe.
+ *
+ * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}: with horizon h it trains on the snapshot
+ * {@code asOf − 2h} (labels from {@code (asOf − 2h, asOf − h]}) and evaluates on {@code asOf − h} (labels from
+ * {@code (asOf − h, asOf]}).
+ *
+ * <pre>{@code
+ * ChurnModel churn = ChurnModel.train(wh, LocalDate.parse("2025-12-31"), ChurnOptions.defaults());
+ * String report = churn.evaluation().orElseThrow().report();
+ * double p = churn.scorer().score(Features.of(wh).customer("CUST_1523", LocalDate.now()));
+ * ModelFile.write(churn, Path.of("models/churn.bsm"));
+ * }</pre>
+ */
+public final class ChurnModel {
+    static final String LABEL = "churned";
+
+    private final Scorer scorer;
+    private final ModelMetadata metadata;
+    private final ChurnEvaluation evaluation;
+    /** The Smile forest when trained in this JVM (absent after loading a file). */
+    private final RandomForest forest;
+
+    private ChurnModel(Scorer scorer, ModelMetadata metadata, ChurnEvaluation evaluation, RandomForest forest) {
+        this.scorer = scorer;
+        this.metadata = metadata;
+        this.evaluation = evaluation;
+        this.forest = forest;
+    }
+
+    /** A model read from a file: scorer and metadata only. */
+    static ChurnModel loaded(Scorer scorer, ModelMetadata metadata) {
+        return new ChurnModel(scorer, metadata, null, null);
+    }
+
+    /**
+     * Trains with the default options.
+     *
+     * @param wh a warehouse with built marts
+     * @param asOf the last day whose data may be used
+     * @return the trained, evaluated model
+     */
+    public static ChurnModel train(Warehouse wh, LocalDate asOf) {
+        return train(wh, asOf, ChurnOptions.defaults());
+    }
+
+    /**
+     * Trains and evaluates out of time.
+     *
+     * @param wh a warehouse with built marts
+     * @param asOf the last day whose data may be used
+     * @param options horizon and forest settings
+     * @return the trained, evaluated model
+     * @throws BookstoreException when a snapshot has too few customers or only one outcome
+     */
+    public static ChurnModel train(Warehouse wh, LocalDate asOf, ChurnOptions options) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(options, "options");
+        int h = options.horizonDays();
+        LocalDate evalAsOf = asOf.minusDays(h);
+        LocalDate trainAsOf = evalAsOf.minusDays(h);
+        Features features = Features.of(wh);
+        FeatureTable train = features.asOf(trainAsOf);
+        FeatureTable eval = features.asOf(evalAsOf);
+        int[] yTrain = labels(train, features.buyersAfter(trainAsOf, h), "training");
+        int[] yEval = labels(eval, features.buyersAfter(evalAsOf, h), "evaluation");
+
+        RandomForest forest = fitForest(train.rowsUnsafe(), yTrain, options);
+        Scorer scorer = ForestCompiler.compile(forest, train.schema());
+        LogisticBaseline logistic = LogisticBaseline.fit(train.rowsUnsafe(), yTrain);
+        int recencyColumn = train.schema().indexOf("recency_days");
+
+        double[][] xEval = eval.rowsUnsafe();
+        double[] pForest = Evaluation.score(xEval, scorer::score);
+        double[] pLogistic = Evaluation.score(xEval, logistic::probability);
+        double[] pRecency = Evaluation.score(xEval, x -> x[recencyColumn] / (x[recencyColumn] + h));
+        ChurnEvaluation evaluation = new ChurnEvaluation(trainAsOf, evalAsOf, h, train.size(), eval.size(),
+                rate(yTrain), rate(yEval), Evaluation.metrics("random forest", pForest, yEval),
+                Evaluation.metrics("logistic regression", pLogistic, yEval),
+                Evaluation.metrics("recency heuristic", pRecency, yEval), Evaluation.reliability(pForest, yEval),
+                Evaluation.permutationImportance(eval.schema(), xEval, yEval, scorer::score, options.seed()));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("forest_auc", evaluation.forest().auc());
+        metrics.put("forest_pr_auc", evaluation.forest().prAuc());
+        metrics.put("forest_brier", evaluation.forest().brier());
+        metrics.put("forest_top_decile_lift", evaluation.forest().topDecileLift());
+        metrics.put("logistic_auc", evaluation.logistic().auc());
+        metrics.put("recency_auc", evaluation.recency().auc());
+        metrics.put("train_churn_rate", evaluation.trainChurnRate());
+        ModelMetadata metadata = new ModelMetadata("churn", trainAsOf, evalAsOf, h, train.size(), fingerprint(train),
+                metrics);
+        return new ChurnModel(scorer, metadata, evaluation, forest);
+    }
+
+    /** @return the compiled scorer (the hot path) */
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    /** @return how the model was made */
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    /** @return the out-of-time evaluation when trained in this JVM; empty for a model read from a file */
+    public Optional<ChurnEvaluation> evaluation() {
+        return Optional.ofNullable(evaluation);
+    }
+
+    /** Smile's own posterior P(churn) for each row; for tests and benchmarks comparing against the scorer. */
+    double[] smileProbabilities(double[][] x) {
+        if (forest == null) {
+            throw new BookstoreException("this churn model was read from a file and has no Smile forest");
+        }
+        DataFrame df = frame(x, new int[x.length], scorer.schema());
+        double[] out = new double[x.length];
+        double[] posterior = new double[2];
+        for (int i = 0; i < x.length; i++) {
+            forest.predict(df.get(i), posterior);
+            out[i] = posterior[1];
+        }
+        return out;
+    }
+
+    /** Fits a Smile forest on rows and 0/1 labels; package-private so benchmarks can build one on any data. */
+    static RandomForest fitForest(double[][] x, int[] y, ChurnOptions o) {
+        FeatureSchema schema = FeatureSchema.CUSTOMER_V1.size() == x[0].length ? FeatureSchema.CUSTOMER_V1
+                : genericSchema(x[0].length);
+        DataFrame df = frame(x, y, schema);
+        int p = x[0].length;
+        int mtry = Math.max(1, (int) Math.floor(Math.sqrt(p)));
+        int maxNodes = Math.max(16, x.length / o.nodeSize());
+        return RandomForest.fit(Formula.lhs(LABEL), df, o.trees(), mtry, SplitRule.GINI, o.maxDepth(), maxNodes,
+                o.nodeSize(), 1.0, null, LongStream.range(o.seed(), o.seed() + o.trees()));
+    }
+
+    static FeatureSchema genericSchema(int p) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            names.add("x" + i);
+        }
+        return new FeatureSchema("generic_" + p, names);
+    }
+
+    static DataFrame frame(double[][] x, int[] y, FeatureSchema schema) {
+        return DataFrame.of(x, schema.columns().toArray(String[]::new)).merge(IntVector.of(LABEL, y));
+    }
+
+    private static int[] labels(FeatureTable t, Set<String> buyers, String which) {
+        if (t.size() < 20) {
+            throw new BookstoreException("the " + which + " snapshot as of " + t.asOf() + " has only " + t.size()
+                    + " customers with orders; train with a later --as-of or load more history");
+        }
+        int[] y = new int[t.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = buyers.contains(t.customerIds().get(i)) ? 0 : 1;
+        }
+        int churned = java.util.Arrays.stream(y).sum();
+        if (churned == 0 || churned == y.length) {
+            throw new BookstoreException("the " + which + " snapshot as of " + t.asOf() + " has only one outcome ("
+                    + (churned == 0 ? "nobody" : "everybody") + " churned); the data cannot train a churn model");
+        }
+        return y;
+    }
+
+    private static double rate(int[] y) {
+        return (double) java.util.Arrays.stream(y).sum() / y.length;
+    }
+
+    static String fingerprint(FeatureTable t) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(t.schema().name().getBytes(StandardCharsets.UTF_8));
+            sha.update(t.asOf().toString().getBytes(StandardCharsets.UTF_8));
+            ByteBuffer b = ByteBuffer.allocate(8);
+            for (int i = 0; i < t.size(); i++) {
+                sha.update(t.customerIds().get(i).getBytes(StandardCharsets.UTF_8));
+                for (double v : t.rowsUnsafe()[i]) {
+                    b.clear();
+                    b.putDouble(v);
+                    sha.update(b.array());
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Logistic regression on standardised features. */
+    private record LogisticBaseline(double[] mean, double[] sd, LogisticRegression.Binomial model) {
+        static LogisticBaseline fit(double[][] x, int[] y) {
+            int p = x[0].length;
+            double[] mean = new double[p];
+            double[] sd = new double[p];
+            for (double[] r : x) {
+                for (int j = 0; j < p; j++) {
+                    mean[j] += r[j] / x.length;
+                }
+            }
+            for (double[] r : x) {
+                for (int j = 0; j < p; j++) {
+                    sd[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / x.length;
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1.0;
+            }
+            double[][] z = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                z[i] = standardise(x[i], mean, sd);
+            }
+            return new LogisticBaseline(mean, sd, LogisticRegression.binomial(z, y, 0.1, 1e-5, 500));
+        }
+
+        double probability(double[] x) {
+            double[] posterior = new double[2];
+            model.predict(standardise(x, mean, sd), posterior);
+            return posterior[1];
+        }
+
+        private static double[] standardise(double[] x, double[] mean, double[] sd) {
+            double[] z = new double[x.length];
+            for (int j = 0; j < x.length; j++) {
+                z[j] = (x[j] - mean[j]) / sd[j];
+            }
+            return z;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.bookstore.ml;
+
+import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.sql.Dialect;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Front door for customer features: computes the {@link FeatureSchema#CUSTOMER_V1} vectors as of a day with SQL
+ * pushed down to the marts (fct_orders, fct_sessions, dim_customers). Point-in-time correct: only orders and
+ * sessions dated on or before the as-of day are read. The population is every registered customer with at least
+ * one order on or before that day. Thread-safe; holds no connection.
+ *
+ * <pre>{@code
+ * FeatureTable t = Features.of(wh).asOf(LocalDate.parse("2025-09-30"));
+ * double[] x = Features.of(wh).customer("CUST_1523", LocalDate.now());
+ * }</pre>
+ */
+public final class Features {
+    /** Value of {@code mean_days_between_orders} for a customer with a single order. */
+    public static final double NO_GAP = -1.0;
+
+    private static final String FEATURES_SQL = resource("customer_features.sql");
+    private static final String LABELS_SQL = resource("churn_labels.sql");
+
+    private final Warehouse wh;
+
+    private Features(Warehouse wh) {
+        this.wh = Objects.requireNonNull(wh, "warehouse");
+    }
+
+    /**
+     * @param wh a warehouse whose marts are built
+     * @return the feature front door over it
+     */
+    public static Features of(Warehouse wh) {
+        return new Features(wh);
+    }
+
+    /**
+     * Every customer's features as of a day.
+     *
+     * @param asOf the last day whose data may be used
+     * @return the table, rows ordered by customer id
+     */
+    public FeatureTable asOf(LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        String sql = wh.render(fill(FEATURES_SQL, wh.dialect(), asOf));
+        TreeMap<String, double[]> rows = new TreeMap<>();
+        wh.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString("customer_id"), row(rs));
+                }
+            }
+            return null;
+        });
+        return new FeatureTable(FeatureSchema.CUSTOMER_V1, asOf, new ArrayList<>(rows.keySet()),
+                rows.values().toArray(double[][]::new));
+    }
+
+    /**
+     * One customer's features as of a day.
+     *
+     * @param customerId the customer
+     * @param asOf the last day whose data may be used
+     * @return the feature vector
+     * @throws BookstoreException when the customer is unknown or has no order on or before {@code asOf}
+     */
+    public double[] customer(String customerId, LocalDate asOf) {
+        return asOf(asOf).row(customerId).orElseThrow(() -> new BookstoreException("unknown customer '"
+                + customerId + "': no registered customer with that id has an order on or before " + asOf));
+    }
+
+    /** Customers with at least one order in {@code (asOf, asOf + days]}. */
+    java.util.Set<String> buyersAfter(LocalDate asOf, int days) {
+        String sql = wh.render(LABELS_SQL.replace("{{as_of}}", date(asOf))
+                .replace("{{window_end}}", date(asOf.plusDays(days))));
+        java.util.Set<String> out = new java.util.HashSet<>();
+        wh.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    private static double[] row(ResultSet rs) throws java.sql.SQLException {
+        double[] x = new double[FeatureSchema.CUSTOMER_V1.size()];
+        double frequency = number(rs, "frequency");
+        double monetary = number(rs, "monetary");
+        double gaps = number(rs, "gaps");
+        double meanGap = gaps == 0 ? NO_GAP : number(rs, "gap_days") / gaps;
+        int i = 0;
+        x[i++] = number(rs, "recency_days");
+        x[i++] = frequency;
+        x[i++] = monetary;
+        x[i++] = frequency == 0 ? 0 : monetary / frequency;
+        x[i++] = number(rs, "tenure_days");
+        x[i++] = meanGap;
+        x[i++] = number(rs, "orders_30d");
+        x[i++] = number(rs, "orders_90d");
+        x[i++] = number(rs, "revenue_90d");
+        x[i++] = number(rs, "sessions_30d");
+        x[i++] = number(rs, "sessions_90d");
+        x[i++] = number(rs, "abandoned_30d");
+        x[i++] = number(rs, "abandoned_90d");
+        String channel = rs.getString("acquisition_channel");
+        int k = channel == null ? -1 : FeatureSchema.CHANNELS.indexOf(channel.strip().toLowerCase(java.util.Locale.ROOT));
+        if (k >= 0) {
+            x[i + k] = 1.0;
+        }
+        return x;
+    }
+
+    /** A column as a double; SQL NULL (which some drivers report as NaN) is 0. */
+    private static double number(ResultSet rs, String column) throws java.sql.SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() || Double.isNaN(v) ? 0.0 : v;
+    }
+
+    static String fill(String template, Dialect d, LocalDate asOf) {
+        String asOfLiteral = date(asOf);
+        return template
+                .replace("{{tenure}}", d.daysBetween("c.registration_date", asOfLiteral))
+                .replace("{{recency}}", d.daysBetween("o.last_order_date", asOfLiteral))
+                .replace("{{as_of_minus_30}}", date(asOf.minusDays(30)))
+                .replace("{{as_of_minus_90}}", date(asOf.minusDays(90)))
+                .replace("{{as_of}}", asOfLiteral);
+    }
+
+    private static String date(LocalDate d) {
+        return "DATE '" + d + "'";
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Features.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

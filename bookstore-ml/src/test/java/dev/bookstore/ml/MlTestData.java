@@ -1,0 +1,124 @@
+package dev.bookstore.ml;
+
+import dev.bookstore.etl.Ingest;
+import dev.bookstore.etl.IngestOptions;
+import dev.bookstore.etl.Transform;
+import dev.bookstore.etl.transform.TransformOptions;
+import dev.bookstore.etl.transform.TransformReport;
+import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.generator.Generator;
+import dev.bookstore.model.generator.GeneratorOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ML test data set — 3,000 customers, 12 months of 2025, 50,000 events — generated once per JVM, and DuckDB
+ * warehouses built from it once per name.
+ */
+final class MlTestData {
+    static final TransformOptions TRANSFORM = TransformOptions.defaults().withPiiSalt("ml-test-salt")
+            .withSnapshotDay(LocalDate.of(2026, 1, 15));
+    static final IngestOptions INGEST = IngestOptions.defaults()
+            .withClock(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+
+    private static Path dir;
+    private static final Map<String, Warehouse> DUCK = new ConcurrentHashMap<>();
+
+    private MlTestData() {
+    }
+
+    static GeneratorOptions options() {
+        return GeneratorOptions.defaults().withCustomers(3_000).withProducts(300).withMonths(12).withEvents(50_000)
+                .withOrdersPerMonth(1_200).withSeed(11).withStart(LocalDate.of(2025, 1, 1));
+    }
+
+    /** The generated files' directory (generated on first use). */
+    static synchronized Path dir() {
+        if (dir == null) {
+            try {
+                Path d = Files.createTempDirectory("bookstore-ml-test");
+                Generator.generate(options(), d);
+                try (var files = Files.list(d)) {
+                    files.forEach(f -> f.toFile().deleteOnExit());
+                }
+                d.toFile().deleteOnExit();
+                dir = d;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    /** A shared in-memory DuckDB warehouse holding the generated data set; callers must not change it. */
+    static Warehouse duckDb() {
+        return DUCK.computeIfAbsent("generated", k -> {
+            Warehouse wh = Warehouse.connect("jdbc:duckdb:");
+            load(wh, dir());
+            return wh;
+        });
+    }
+
+    /** Ingests the four files from {@code d} into {@code wh} and builds the marts. */
+    static void load(Warehouse wh, Path d) {
+        wh.init();
+        Ingest.into(wh).customers(d.resolve("raw_customers.csv")).products(d.resolve("raw_products.csv"))
+                .orders(d.resolve("raw_orders.csv")).events(d.resolve("clickstream_events.jsonl"))
+                .options(INGEST).run();
+        TransformReport report = Transform.on(wh).options(TRANSFORM).run();
+        if (!report.succeeded()) {
+            throw new IllegalStateException("transform failed: " + report);
+        }
+    }
+
+    /** The data rows of an RFC 4180 CSV file. */
+    static List<String[]> csv(Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).isEmpty()) {
+                rows.add(csvLine(lines.get(i)));
+            }
+        }
+        return rows;
+    }
+
+    static String[] csvLine(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out.toArray(String[]::new);
+    }
+}

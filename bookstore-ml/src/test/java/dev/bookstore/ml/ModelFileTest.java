@@ -1,0 +1,88 @@
+package dev.bookstore.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+    @TempDir
+    Path tmp;
+
+    private Path written() {
+        Path file = tmp.resolve("models/churn.bsm");
+        ModelFile.write(ChurnModelTest.model(), file);
+        return file;
+    }
+
+    @Test
+    void aWrittenModelReadsBackAndScoresIdentically() {
+        ChurnModel original = ChurnModelTest.model();
+        ChurnModel loaded = ModelFile.read(written());
+        assertEquals(original.metadata(), loaded.metadata());
+        assertEquals(original.scorer().schema(), loaded.scorer().schema());
+        assertTrue(loaded.evaluation().isEmpty());
+        double[][] rows = Features.of(MlTestData.duckDb()).asOf(original.metadata().evaluationAsOf()).matrix();
+        double[] a = new double[rows.length];
+        double[] b = new double[rows.length];
+        original.scorer().score(rows, a);
+        loaded.scorer().score(rows, b);
+        assertArrayEquals(a, b);
+        assertEquals(64, loaded.metadata().dataFingerprint().length());
+        assertTrue(loaded.metadata().metrics().get("forest_auc") > 0.5);
+    }
+
+    @Test
+    void aTamperedFileIsRejected() throws IOException {
+        Path file = written();
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals("model file " + file + " is truncated or was modified (SHA-256 checksum mismatch)",
+                e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileIsRejected() throws IOException {
+        Path file = written();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        Files.write(file, Arrays.copyOf(bytes, 10));
+        assertTrue(assertThrows(ModelFileException.class, () -> ModelFile.read(file)).getMessage()
+                .contains("truncated"));
+    }
+
+    @Test
+    void anUnknownVersionIsRejected() throws IOException {
+        Path file = written();
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, 99);
+        Files.write(file, bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals("model file " + file + " has format version 99; this library reads version 1", e.getMessage());
+    }
+
+    @Test
+    void otherFilesAndMissingFilesAreRejectedOnOneLine() throws IOException {
+        Path other = tmp.resolve("notes.txt");
+        Files.writeString(other, "hello, this is not a model at all");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(other));
+        assertTrue(e.getMessage().contains("not a bookstore model file"), e.getMessage());
+        ModelFileException missing = assertThrows(ModelFileException.class,
+                () -> ModelFile.read(tmp.resolve("nope.bsm")));
+        assertTrue(missing.getMessage().contains("does not exist"));
+        assertFalse(missing.getMessage().contains("\n"));
+    }
+}

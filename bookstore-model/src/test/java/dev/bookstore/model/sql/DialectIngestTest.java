@@ -1,0 +1,74 @@
+package dev.bookstore.model.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.testing.EachDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** What ingest (bookstore-etl) needs of a dialect: the large bulk writer, on every database. */
+class DialectIngestTest {
+
+    @EachDatabase
+    void theLargeBulkWriterKeepsEveryValueAndHonoursTheTransaction(Warehouse wh) {
+        wh.init();
+        TableName t = wh.table(Layer.META, "ingest_writer_test");
+        Dialect d = wh.dialect();
+        String text = "comma, \"quote\"\r\nnew line ✓ 北京";
+        wh.withConnection(c -> {
+            exec(c, "DROP TABLE IF EXISTS " + t.sql());
+            exec(c, wh.render("CREATE TABLE " + t.sql() + " (id BIGINT, s VARCHAR(100), n INTEGER, "
+                    + "m ${type:money}, d DATE, ts ${type:timestamp})"));
+            c.setAutoCommit(false);
+            try (BulkWriter w = d.largeBulkWriter(c, t, List.of("id", "s", "n", "m", "d", "ts"))) {
+                w.row(1L, text, 7, new BigDecimal("-12.50"), LocalDate.of(2025, 3, 30),
+                        Instant.parse("2025-03-30T23:30:05Z"));
+                w.row(2L, "", null, Optional.empty(), Optional.of(LocalDate.of(2024, 2, 29)), null);
+                w.row(3L, null, Optional.of(0), BigDecimal.ZERO, null, Optional.empty());
+                assertEquals(3, w.finish());
+            }
+            c.commit();
+            // rows written by a transaction that is rolled back are not kept
+            try (BulkWriter w = d.largeBulkWriter(c, t, List.of("id", "s"))) {
+                w.row(4L, "gone");
+                w.finish();
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+            List<List<String>> rows = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, s, n, m, d, ts FROM " + t.sql() + " ORDER BY id")) {
+                while (rs.next()) {
+                    rows.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBigDecimal(4) == null ? null : rs.getBigDecimal(4).toPlainString(),
+                            rs.getObject(5, LocalDate.class) == null ? null : rs.getObject(5, LocalDate.class)
+                                    .toString(),
+                            rs.getObject(6, java.time.LocalDateTime.class) == null ? null
+                                    : rs.getObject(6, java.time.LocalDateTime.class).toString()));
+                }
+            }
+            assertEquals(List.of(
+                    Arrays.asList("1", text, "7", "-12.50", "2025-03-30", "2025-03-30T23:30:05"),
+                    Arrays.asList("2", "", null, null, "2024-02-29", null),
+                    Arrays.asList("3", null, "0", "0.00", null, null)), rows);
+            exec(c, "DROP TABLE " + t.sql());
+            return null;
+        });
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
