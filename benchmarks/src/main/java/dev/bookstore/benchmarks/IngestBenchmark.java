@@ -18,8 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,9 +40,10 @@ import org.postgresql.PGConnection;
  * </pre>
  *
  * <p>Options: {@code --rows N[,N...]} (events per data set, and about as many order lines; default 1000000),
- * {@code --databases} (duckdb, postgresql, mariadb: MariaDB runs our ingest only), {@code --work DIR} (data and
- * DuckDB files; data sets are kept and reused), {@code --postgresql URL}, {@code --mariadb URL},
- * {@code --sources orders,events}.
+ * {@code --databases} (duckdb, postgresql), {@code --work DIR} (data and DuckDB files; data sets are kept and
+ * reused), {@code --postgresql URL}, {@code --sources orders,events}. Our ingest is timed from the start of
+ * {@code run()} to its return (the products are loaded first, untimed, for the {@code unknown_product} rule); it
+ * must read and load every row, or the benchmark fails.
  */
 public final class IngestBenchmark {
     private static final String ORDERS_DDL = "(order_id VARCHAR(64), customer_id VARCHAR(64), order_date DATE, "
@@ -55,14 +54,12 @@ public final class IngestBenchmark {
     private final PrintStream out;
     private final Path work;
     private final String pgUrl;
-    private final String mariaUrl;
     private final List<String> rowsTable = new ArrayList<>();
 
-    private IngestBenchmark(PrintStream out, Path work, String pgUrl, String mariaUrl) {
+    private IngestBenchmark(PrintStream out, Path work, String pgUrl) {
         this.out = out;
         this.work = work;
         this.pgUrl = pgUrl;
-        this.mariaUrl = mariaUrl;
     }
 
     /** Runs the benchmark; see the class comment for the options. */
@@ -72,7 +69,6 @@ public final class IngestBenchmark {
         List<String> sources = List.of("orders", "events");
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "bookstore-ingest-bench");
         String pg = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-        String maria = "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&sslMode=disable";
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -81,11 +77,10 @@ public final class IngestBenchmark {
                 case "--sources" -> sources = List.of(v.split(","));
                 case "--work" -> work = Path.of(v);
                 case "--postgresql" -> pg = v;
-                case "--mariadb" -> maria = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        IngestBenchmark bench = new IngestBenchmark(System.out, work, pg, maria);
+        IngestBenchmark bench = new IngestBenchmark(System.out, work, pg);
         for (long rows : sizes) {
             Path data = bench.data(rows);
             for (String db : databases) {
@@ -129,22 +124,20 @@ public final class IngestBenchmark {
                 yield "jdbc:duckdb:" + dbFile;
             }
             case "postgresql" -> pgUrl;
-            case "mariadb" -> mariaUrl;
             default -> throw new IllegalArgumentException("unknown database " + db);
         };
         double nativeSeconds = switch (db) {
             case "duckdb" -> nativeDuckDb(url, file, source);
             case "postgresql" -> nativePostgres(url, file, source);
-            default -> Double.NaN;
+            default -> throw new IllegalArgumentException("unknown database " + db);
         };
         WarehouseConfig config = WarehouseConfig.defaults().withNamespace("bench");
         double ingestSeconds;
         try (Warehouse wh = Warehouse.connect(url, config)) {
             dropBench(wh, db);
             wh.init();
-            ZoneId zone = ZoneId.of(manifest.truth().window().timeZone());
-            IngestOptions options = IngestOptions.defaults().withSkipLoadedFiles(false).withClock(Clock.fixed(
-                    manifest.truth().window().endExclusive().atStartOfDay(zone).toInstant(), zone));
+            // the data has no planted problems and lies in the past: every row must load
+            IngestOptions options = IngestOptions.defaults().withSkipLoadedFiles(false);
             Ingest.into(wh).products(data.resolve(Generator.PRODUCTS_FILE)).options(options).run();
             Ingest ingest = source.equals("orders") ? Ingest.into(wh).orders(file) : Ingest.into(wh).events(file);
             long t0 = System.nanoTime();
@@ -153,7 +146,8 @@ public final class IngestBenchmark {
             ingestSeconds = (System.nanoTime() - t0) / 1e9;
             if (r.read() != rows || r.loaded() != rows) {
                 throw new IllegalStateException("ingest of " + file + " read " + r.read() + " and loaded " + r.loaded()
-                        + " of " + rows + " rows");
+                        + " of " + rows + " rows: rejected " + r.rejectionsByRule() + ", duplicates "
+                        + r.duplicates());
             }
             dropBench(wh, db);
         }
@@ -208,21 +202,8 @@ public final class IngestBenchmark {
     private static void dropBench(Warehouse wh, String db) {
         wh.withConnection(c -> {
             try (Statement s = c.createStatement()) {
-                if (db.equals("mariadb")) {
-                    List<String> tables = new ArrayList<>();
-                    try (var rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE "
-                            + "table_schema = DATABASE() AND table_name LIKE 'bench\\_%'")) {
-                        while (rs.next()) {
-                            tables.add(rs.getString(1));
-                        }
-                    }
-                    for (String t : tables) {
-                        s.execute("DROP TABLE " + t);
-                    }
-                } else {
-                    for (String layer : List.of("raw", "staging", "intermediate", "marts", "meta")) {
-                        s.execute("DROP SCHEMA IF EXISTS bench_" + layer + " CASCADE");
-                    }
+                for (String layer : List.of("raw", "staging", "intermediate", "marts", "meta")) {
+                    s.execute("DROP SCHEMA IF EXISTS bench_" + layer + " CASCADE");
                 }
             }
             return null;

@@ -18,8 +18,8 @@ import java.util.Objects;
  *              reporting zone, timestamps after the current instant) are rejected as {@code future_date}
  * @param progressEvery call the {@link ProgressListener} every this many rows (at least 1)
  * @param skipLoadedFiles skip a file whose content (SHA-256) was already loaded as the same kind of source,
- *                        reporting it as {@link SourceReport#skipped() skipped}; when false it is loaded again
- *                        (customers and products already present are then counted as duplicates)
+ *                        reporting it as {@link SourceReport#skipped() skipped}; when false it is read again
+ *                        and every row already present (by natural key) is counted as a duplicate
  */
 public record IngestOptions(DatePolicy datePolicy, Clock clock, long progressEvery, boolean skipLoadedFiles) {
     /** Validates every field, naming the option and the value when one is wrong. */

@@ -15,7 +15,7 @@ public enum SourceKind {
     CUSTOMERS,
     /** The catalogue ({@code raw_products.csv}) into {@code raw.products}. */
     PRODUCTS,
-    /** Order lines ({@code raw_orders.csv}) into {@code raw.orders}. */
+    /** Order lines ({@code raw_orders.csv}, an Online Retail file or a JDBC query) into {@code raw.orders}. */
     ORDERS,
     /** Clickstream events ({@code clickstream_events.jsonl}) into {@code raw.events}. */
     EVENTS;

@@ -17,12 +17,13 @@ import java.util.Objects;
  *
  * <p>Rule names in {@link #rejectionsByRule()} (rows failing an error rule, not loaded) and
  * {@link #warningsByRule()} (loaded rows failing a warning rule) are stable: {@code missing_value},
- * {@code too_long}, {@code invalid_number}, {@code invalid_date}, {@code ambiguous_date},
- * {@code invalid_timestamp}, {@code unknown_status}, {@code unknown_event_type}, {@code field_count},
- * {@code malformed_json}, {@code not_an_object}, {@code negative_price}, {@code out_of_range},
- * {@code unknown_product}, {@code future_date} (errors); {@code missing_shipping_state}, {@code non_iso_date}
+ * {@code too_long}, {@code invalid_character}, {@code invalid_number}, {@code invalid_date},
+ * {@code ambiguous_date}, {@code invalid_timestamp}, {@code invalid_type}, {@code unknown_status},
+ * {@code unknown_event_type}, {@code field_count}, {@code malformed_json}, {@code not_an_object},
+ * {@code negative_price}, {@code out_of_range}, {@code unknown_product}, {@code future_date} (errors);
+ * {@code missing_shipping_state}, {@code non_iso_date}, {@code non_positive_price}, {@code negative_quantity}
  * (warnings). A row failing several rules counts once under each, so the values may sum to more than
- * {@link #rejected()}.
+ * {@link #rejected()}. Warnings are counted for loaded rows only, not for duplicates.
  *
  * <pre>{@code
  * SourceReport orders = report.source(SourceKind.ORDERS).orElseThrow();
@@ -30,12 +31,15 @@ import java.util.Objects;
  * }</pre>
  *
  * @param source the kind of source
- * @param file the file name (or a description of a non-file source)
+ * @param file the file name, or the name of a non-file source: a {@link JdbcSource}'s name, {@code Stream<OrderLine>}
+ *             for records, {@code orders_quarantine} for a replay, {@code <file> (stock codes)} for the products
+ *             derived from an Online Retail file
  * @param skipped whether the file was not read because the same content was loaded before (all counts 0)
  * @param read input rows read (CSV records after the header; non-blank JSONL lines)
  * @param loaded rows written to the raw table
  * @param rejected rows that failed an error rule, written to the quarantine table
- * @param duplicates valid rows not loaded because their key was already loaded (in this run or before)
+ * @param duplicates valid rows not loaded because a row with their natural key was already in the warehouse or
+ *                   earlier in the same source
  * @param rejectionsByRule rejected rows per failed error rule
  * @param warningsByRule loaded rows per failed warning rule
  * @param ignoredColumns input columns (or JSON keys) that are not part of the format and were ignored

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A load's scratch table, {@code meta.ingest_scratch_<kind>}, and the set-based move of its rows into the raw
+ * A load's scratch table, {@code meta.ingest_scratch_<kind>} (or the connection's temporary table of that name
+ * where the dialect has a {@link dev.bookstore.model.sql.Dialect#scratchTable scratch schema}), and the set-based move of its rows into the raw
  * table, which is where duplicates are found: the database, not the JVM, holds the keys, so memory stays flat
  * however large the input.
  *
@@ -46,7 +47,7 @@ final class Stage {
     private Stage(Warehouse wh, Plan<?> plan) {
         this.wh = wh;
         this.plan = plan;
-        this.table = wh.table(Layer.META, "ingest_scratch_" + plan.kind().code());
+        this.table = wh.dialect().scratchTable(wh.table(Layer.META, "ingest_scratch_" + plan.kind().code()));
         this.raw = wh.table(Layer.RAW, plan.kind().table());
     }
 
@@ -58,8 +59,8 @@ final class Stage {
             ddl.addAll(wh.dialect().createIndex(stage.raw, stage.raw.name() + "_natural_key", plan.lookupIndex()));
         }
         ddl.add("DROP TABLE IF EXISTS " + stage.table.sql());
-        ddl.add("CREATE TABLE " + stage.table.sql() + " AS SELECT " + String.join(", ", plan.columns())
-                + ", source_name, source_line FROM " + stage.raw.sql() + " WHERE 1 = 0");
+        ddl.add(wh.dialect().createScratchTable(stage.table, "SELECT " + String.join(", ", plan.columns())
+                + ", source_name, source_line FROM " + stage.raw.sql() + " WHERE 1 = 0"));
         ddl.add("ALTER TABLE " + stage.table.sql() + " ADD COLUMN stage_row BIGINT");
         ddl.add("ALTER TABLE " + stage.table.sql() + " ADD COLUMN warnings VARCHAR(1000)");
         plan.stageOnlyColumns().forEach((name, type) ->

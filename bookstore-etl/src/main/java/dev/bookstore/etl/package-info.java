@@ -1,9 +1,11 @@
 /**
- * Ingestion: turns raw files (and, later, other systems) into rows of the warehouse's raw layer, accounting for
- * every input row as loaded, rejected (quarantined with its reasons) or duplicate.
+ * Ingestion: turns raw files (the generator's CSV, UCI Online Retail CSV, JSON Lines), query results of other
+ * databases and model records into rows of the warehouse's raw layer, accounting for every input row as loaded,
+ * rejected (quarantined with its reasons, replayable) or duplicate (found by the database, by natural key).
  *
- * <p>The public surface is {@link dev.bookstore.etl.Ingest} with its {@link dev.bookstore.etl.IngestOptions},
- * and the {@link dev.bookstore.etl.IngestReport} it returns; everything else is package-private.
+ * <p>The public surface of ingestion is {@link dev.bookstore.etl.Ingest} with its
+ * {@link dev.bookstore.etl.IngestOptions} and {@link dev.bookstore.etl.JdbcSource}, and the
+ * {@link dev.bookstore.etl.IngestReport} it returns; the rest of ingestion is package-private.
  *
  * <pre>{@code
  * IngestReport report = Ingest.into(warehouse)

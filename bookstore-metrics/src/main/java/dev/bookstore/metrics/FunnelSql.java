@@ -23,12 +23,13 @@ import java.util.Set;
  *       that matter for step k; ordered by time (descending, probes before events of the same second), a window
  *       minimum over the rows before a probe gives the time of the next event of step k's type strictly after it
  *       ({@code nk}) and, for strict orderings, of the next interrupting event ({@code xk}). The chain takes
- *       {@code tk = nk} when it is alive, within the window and not interrupted.</li>
+ *       {@code tk = nk} when it is within the window and not interrupted; chains that died earlier bypass the
+ *       window pass.</li>
  *   <li>{@code d}: per entity (and per dimension value), the highest level and the shortest time to each step.</li>
  * </ol>
  *
- * <p>The counts query returns {@code is_total, grp, c1..cn}; the times query the dialect's percentiles (median,
- * p90) of seconds to step k per {@code is_total, grp, step}. Neither takes parameters (see {@link #with}).
+ * <p>{@link #query} returns the counts per step and the dialect's percentiles (median, p90) of the seconds to each
+ * step, per {@code is_total, grp}, in one statement; it takes no parameters (see {@link #with}).
  */
 final class FunnelSql {
     private final Funnel funnel;
@@ -110,9 +111,10 @@ final class FunnelSql {
             relevant.add("h_" + type(k) + " = 1");
             stop.forEach(t -> relevant.add("h_" + t + " = 1"));
             List<String> anyStop = stop.stream().map(t -> "h_" + t + " = 1").toList();
-            // probes: one per chain at its last step's time (dead chains probe at t1 and stay dead)
-            String probes = "SELECT entity, COALESCE(t" + (k - 1) + ", t1) AS event_time, 1 AS probe, dim, "
-                    + String.join(", ", chainColumns) + ", 0 AS is_next, 0 AS is_stop FROM c" + (k - 1);
+            // probes: one per live chain at its last step's time; dead chains skip the window (see below)
+            String probes = "SELECT entity, t" + (k - 1) + " AS event_time, 1 AS probe, dim, "
+                    + String.join(", ", chainColumns) + ", 0 AS is_next, 0 AS is_stop FROM c" + (k - 1)
+                    + " WHERE t" + (k - 1) + " IS NOT NULL";
             String events = "SELECT entity, event_time, 0 AS probe, dim, "
                     + String.join(", ", chainColumns.stream().map(c -> "event_time").toList())
                     + ", CASE WHEN h_" + type(k) + " = 1 THEN 1 ELSE 0 END, "
@@ -121,13 +123,17 @@ final class FunnelSql {
             String windows = "MIN(CASE WHEN is_next = 1 THEN event_time END)" + following + " AS nk"
                     + (anyStop.isEmpty() ? "" : ", MIN(CASE WHEN is_stop = 1 THEN event_time END)" + following
                     + " AS xk");
-            String reached = "t" + (k - 1) + " IS NOT NULL AND nk IS NOT NULL AND " + d.secondsBetween("t1", "nk")
+            String reached = "nk IS NOT NULL AND " + d.secondsBetween("t1", "nk")
                     + " <= " + funnel.window().getSeconds()
                     + (anyStop.isEmpty() ? "" : " AND (xk IS NULL OR nk <= xk)");
             sql.append(", c").append(k).append(" AS (SELECT entity, dim, ").append(String.join(", ", chainColumns))
                     .append(", CASE WHEN ").append(reached).append(" THEN nk END AS t").append(k)
                     .append(" FROM (SELECT u.*, ").append(windows).append(" FROM (").append(probes)
-                    .append(" UNION ALL ").append(events).append(") u) w WHERE probe = 1)");
+                    .append(" UNION ALL ").append(events).append(") u) w WHERE probe = 1")
+                    // chains that died before step k-1 stay dead (a typed NULL: t1 is a timestamp)
+                    .append(" UNION ALL SELECT entity, dim, ").append(String.join(", ", chainColumns))
+                    .append(", CASE WHEN 1 = 0 THEN t1 END FROM c").append(k - 1).append(" WHERE t").append(k - 1)
+                    .append(" IS NULL)");
         }
         StringBuilder level = new StringBuilder("1");
         StringBuilder times = new StringBuilder();
@@ -150,27 +156,29 @@ final class FunnelSql {
         return "DATE '" + day + "'";
     }
 
-    /** Rows {@code is_total, grp, c1..cn}: entities reaching each step. */
-    String counts(DateRange range) {
-        StringBuilder select = new StringBuilder("SELECT is_total, grp");
-        for (int k = 1; k <= types.size(); k++) {
-            select.append(", SUM(CASE WHEN lvl >= ").append(k).append(" THEN 1 ELSE 0 END)");
-        }
-        return wh.render(with(range) + select + " FROM d GROUP BY is_total, grp");
-    }
-
-    /** Rows {@code is_total, grp, step, p0 (median), p1 (p90)} of seconds from the first step to step 2..n. */
-    String times(DateRange range) {
+    /**
+     * One statement for the whole result: rows {@code part, is_total, grp, step, n, p0, p1} — for part 0, {@code n}
+     * entities reached step {@code step}; for part 1, {@code p0} and {@code p1} are the median and 90th percentile
+     * of the seconds from the first step to step {@code step} (2..n) over those entities.
+     */
+    String query(DateRange range) {
         List<String> steps = new ArrayList<>();
         StringBuilder secs = new StringBuilder("CASE s.step");
-        for (int k = 2; k <= types.size(); k++) {
+        for (int k = 1; k <= types.size(); k++) {
             steps.add("SELECT " + k + " AS step");
-            secs.append(" WHEN ").append(k).append(" THEN d.d").append(k);
+            if (k > 1) {
+                secs.append(" WHEN ").append(k).append(" THEN d.d").append(k);
+            }
         }
         secs.append(" END");
-        String relation = "(SELECT d.is_total, d.grp, s.step, " + secs + " AS secs FROM d CROSS JOIN ("
-                + String.join(" UNION ALL ", steps) + ") s) pr";
-        return wh.render(with(range) + d.percentiles(relation, List.of("is_total", "grp", "step"), "secs", 0.5, 0.9));
+        String stepTable = "(" + String.join(" UNION ALL ", steps) + ") s";
+        String counts = "SELECT 0 AS part, d.is_total, d.grp, s.step, SUM(CASE WHEN d.lvl >= s.step THEN 1 ELSE 0 END)"
+                + " AS n, NULL AS p0, NULL AS p1 FROM d CROSS JOIN " + stepTable
+                + " GROUP BY d.is_total, d.grp, s.step";
+        String relation = "(SELECT d.is_total, d.grp, s.step, " + secs + " AS secs FROM d CROSS JOIN " + stepTable
+                + " WHERE s.step > 1) pr";
+        String percentiles = "SELECT 1, pq.is_total, pq.grp, pq.step, NULL, pq.p0, pq.p1 FROM ("
+                + d.percentiles(relation, List.of("is_total", "grp", "step"), "secs", 0.5, 0.9) + ") pq";
+        return wh.render(with(range) + counts + " UNION ALL " + percentiles);
     }
-
 }

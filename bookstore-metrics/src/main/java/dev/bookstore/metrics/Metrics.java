@@ -456,20 +456,20 @@ public final class Metrics {
         Objects.requireNonNull(range, "range");
         return cached("funnel", List.of(funnel, range), () -> {
             FunnelSql sql = new FunnelSql(funnel, queries.warehouse());
-            Map<String, Object> params = Map.of();
             int n = funnel.steps().size();
             Map<FunnelKey, long[]> counts = new HashMap<>();
-            queries.listSql("funnel", sql.counts(range), params, rs -> {
-                long[] c = new long[n];
-                for (int k = 0; k < n; k++) {
-                    c[k] = Queries.count(rs, 3 + k);
-                }
-                return counts.put(new FunnelKey(rs.getInt(1) == 1, rs.getString(2)), c);
-            });
             Map<FunnelKey, Map<Integer, Percentiles>> times = new HashMap<>();
-            queries.listSql("funnel", sql.times(range), params, rs -> times
-                    .computeIfAbsent(new FunnelKey(rs.getInt(1) == 1, rs.getString(2)), k -> new HashMap<>())
-                    .put(rs.getInt(3), new Percentiles(Queries.seconds(rs, 4), Queries.seconds(rs, 5))));
+            queries.listSql("funnel", sql.query(range), Map.of(), rs -> {
+                FunnelKey key = new FunnelKey(rs.getInt(2) == 1, rs.getString(3));
+                int step = rs.getInt(4);
+                if (rs.getInt(1) == 0) {
+                    counts.computeIfAbsent(key, k -> new long[n])[step - 1] = Queries.count(rs, 5);
+                } else {
+                    times.computeIfAbsent(key, k -> new HashMap<>())
+                            .put(step, new Percentiles(Queries.seconds(rs, 6), Queries.seconds(rs, 7)));
+                }
+                return key;
+            });
             List<FunnelStep> overall = steps(funnel, counts.getOrDefault(new FunnelKey(true, ""), new long[n]),
                     times.getOrDefault(new FunnelKey(true, ""), Map.of()));
             List<FunnelResult.Group> groups = counts.keySet().stream().filter(k -> !k.total())

@@ -71,6 +71,8 @@ class MetricsMatchOracleTest {
         }
         assertAll(checks);
         assertTrue(m.newVsReturning(DECEMBER).returningCustomers().orders() > 0, "December has returning customers");
+        assertEquals(List.of(1, 2, 3, 4, 5), m.bestsellers(Q4, 5, BestsellerRanking.UNITS).stream()
+                .map(ProductSales::rank).toList());
         assertTrue(m.revenue(NO_DATA, Granularity.DAY).isEmpty(), "no data, no points");
         assertEquals(java.util.Optional.empty(), m.averageOrderValue(NO_DATA));
     }
@@ -194,7 +196,8 @@ class MetricsMatchOracleTest {
 
     /**
      * A top-N list against the oracle's full ranking: the same length, the same measures rank by rank, and every row
-     * equal to the oracle's row with its key (rows tied at the cut may differ by collation).
+     * equal to the oracle's row with its key (rows tied at the cut may differ by collation; a rank, which depends on
+     * that order, is left out of the comparison by {@code content}).
      */
     static <T> void assertTopN(List<T> oracleAll, List<T> actual, int n, Function<T, String> key,
                                Function<T, List<?>> measures, String what) {
@@ -202,12 +205,12 @@ class MetricsMatchOracleTest {
         Map<String, T> byKey = oracleAll.stream().collect(Collectors.toMap(key, x -> x));
         for (int i = 0; i < actual.size(); i++) {
             assertEquals(measures.apply(oracleAll.get(i)), measures.apply(actual.get(i)), what + ": measures at " + i);
-            T expected = byKey.get(key.apply(actual.get(i)));
-            if (expected instanceof ProductSales p) {
-                expected = (T) new ProductSales(i + 1, p.productId(), p.title(), p.category(), p.units(), p.orders(),
-                        p.grossRevenue());
-            }
-            assertEquals(expected, actual.get(i), what + ": row " + i);
+            assertEquals(content(byKey.get(key.apply(actual.get(i)))), content(actual.get(i)), what + ": row " + i);
         }
+    }
+
+    private static Object content(Object row) {
+        return row instanceof ProductSales p ? List.of(p.productId(), p.title(), p.category(), p.units(), p.orders(),
+                p.grossRevenue()) : row;
     }
 }

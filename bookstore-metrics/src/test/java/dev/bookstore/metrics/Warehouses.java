@@ -113,7 +113,7 @@ final class Warehouses implements BeforeAllCallback {
     }
 
     /** Drops every built warehouse when the test run ends. */
-    static final class Cleanup implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    static final class Cleanup implements AutoCloseable {
         @Override
         public void close() {
             dropAll();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Bookstore Analytics: generate data, set up a warehouse, load, transform and test it.",
         subcommands = {QuickstartCommand.class, GenerateCommand.class, DbCommand.class, RunCommand.class,
             TransformCommand.class, DataTestCommand.class, DocsCommand.class, TrainCommand.class,
-            ScoreCommand.class, SegmentsCommand.class, MonitorCommand.class},
+            ScoreCommand.class, SegmentsCommand.class, MonitorCommand.class,
+            MetricsCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (one line on stderr; --verbose adds the stack trace), "
                 + "2 usage error."})
 public final class BookstoreCli implements Callable<Integer> {

@@ -281,6 +281,25 @@ public interface Dialect {
     BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException;
 
     /**
+     * Where a scratch table for {@code table} lives: a table that one connection creates, fills, reads and drops
+     * within one piece of work (ingest stages a file's rows in one). By default {@code table} itself, a real table;
+     * on DuckDB and PostgreSQL the connection's temporary schema ({@code temp}, {@code pg_temp}), which is neither
+     * logged nor compressed to the database file. Create it with {@link #createScratchTable} and use it on that
+     * connection only.
+     */
+    default TableName scratchTable(TableName table) {
+        return table;
+    }
+
+    /**
+     * The statement creating scratch table {@code scratch} (a name from {@link #scratchTable}) with the columns
+     * and types of {@code selectSql}'s result, and its rows (give a query with {@code WHERE 1 = 0} for none).
+     */
+    default String createScratchTable(TableName scratch, String selectSql) {
+        return "CREATE TABLE " + scratch.sql() + " AS " + selectSql;
+    }
+
+    /**
      * A writer for one large load (say a million rows of a file) into {@code table}, on {@code connection} and
      * within its current transaction, favouring throughput: rows may be spooled (to a temporary file, on DuckDB,
      * then loaded with the database's parallel {@code COPY}) and are certain to be in the table only after

@@ -69,6 +69,17 @@ final class DuckDbDialect extends StandardDialect {
         return new AppenderWriter(connection, table, columns, columnsOf(connection, table));
     }
 
+    /** The connection's {@code temp} catalog: kept in memory (spilled when large), never written to the file. */
+    @Override
+    public TableName scratchTable(TableName table) {
+        return new TableName(Optional.of("temp"), table.schema().map(s -> s + "_").orElse("") + table.name());
+    }
+
+    @Override
+    public String createScratchTable(TableName scratch, String selectSql) {
+        return "CREATE TEMP TABLE " + scratch.name() + " AS " + selectSql;
+    }
+
     /** A temporary CSV file and DuckDB's parallel {@code COPY}: several times faster than the Appender. */
     @Override
     public BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns) {

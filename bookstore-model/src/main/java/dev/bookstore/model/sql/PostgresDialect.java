@@ -90,6 +90,17 @@ final class PostgresDialect extends StandardDialect {
                 + "EXECUTE 'DROP OWNED BY " + role + "'; EXECUTE 'DROP ROLE " + role + "'; END IF; END $$");
     }
 
+    /** The session's temporary schema {@code pg_temp}: no WAL, dropped with the session at the latest. */
+    @Override
+    public TableName scratchTable(TableName table) {
+        return new TableName(Optional.of("pg_temp"), table.schema().map(s -> s + "_").orElse("") + table.name());
+    }
+
+    @Override
+    public String createScratchTable(TableName scratch, String selectSql) {
+        return "CREATE TEMP TABLE " + scratch.name() + " AS " + selectSql;
+    }
+
     @Override
     public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
         return new CopyWriter(connection, table, columns);

@@ -66,6 +66,35 @@ class DialectIngestTest {
         });
     }
 
+    @EachDatabase
+    void aScratchTableIsCreatedFilledReadAndDroppedOnOneConnection(Warehouse wh) {
+        wh.init();
+        Dialect d = wh.dialect();
+        TableName source = wh.table(Layer.META, "load_log");
+        TableName scratch = d.scratchTable(wh.table(Layer.META, "ingest_scratch_test"));
+        wh.withConnection(c -> {
+            exec(c, "DROP TABLE IF EXISTS " + scratch.sql());
+            exec(c, d.createScratchTable(scratch, "SELECT source_kind, rows_read FROM " + source.sql() + " WHERE 1 = 0"));
+            exec(c, "ALTER TABLE " + scratch.sql() + " ADD COLUMN stage_row BIGINT");
+            c.setAutoCommit(false);
+            try (BulkWriter w = d.largeBulkWriter(c, scratch, List.of("source_kind", "rows_read", "stage_row"))) {
+                for (long i = 1; i <= 1_000; i++) {
+                    w.row("orders", i, i);
+                }
+                w.finish();
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(rows_read) FROM " + scratch.sql())) {
+                rs.next();
+                assertEquals(List.of(1_000L, 500_500L), List.of(rs.getLong(1), rs.getLong(2)));
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            exec(c, "DROP TABLE " + scratch.sql());
+            return null;
+        });
+    }
+
     private static void exec(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
