@@ -19,13 +19,13 @@ import java.util.List;
 /**
  * Bulk load through a temporary CSV file and the database's own {@code COPY ... FROM 'file'} (DuckDB), which
  * parses it in parallel: much faster than appending value by value when there are many rows. Rows are spooled to
- * a file in the system's temporary directory and copied in whenever {@value #SPOOL_BYTES} bytes are written (so
+ * a file in the system's temporary directory and copied in whenever {@value #SPOOL_BYTES} characters are written (so
  * the disk used stays bounded) and on {@link #finish()}; the file is deleted after each copy and on
  * {@link #close()}. Strings are always quoted and {@code NULL} is an unquoted empty field, so an empty string and
  * {@code NULL} stay distinct.
  */
 final class SpoolingCopyWriter implements BulkWriter {
-    static final long SPOOL_BYTES = 256L << 20;
+    static final long SPOOL_BYTES = 32L << 20;
 
     private final Connection connection;
     private final TableName table;

@@ -1,0 +1,144 @@
+package dev.bookstore.examples.cli;
+
+import dev.bookstore.etl.DatePolicy;
+import dev.bookstore.etl.Ingest;
+import dev.bookstore.etl.IngestOptions;
+import dev.bookstore.etl.IngestReport;
+import dev.bookstore.etl.SourceKind;
+import dev.bookstore.etl.SourceReport;
+import dev.bookstore.model.Warehouse;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bookstore ingest}: validates and loads files into the raw layer, printing what became of every row. */
+@Command(name = "ingest",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Validate and load source files into the warehouse's raw layer. Every row read is loaded, "
+                + "rejected (kept in a quarantine table with its reasons) or counted as a duplicate.",
+            "Files already loaded (same SHA-256) are skipped."})
+final class IngestCommand implements Callable<Integer> {
+    enum FileFormat { BOOKSTORE, ONLINE_RETAIL }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private WarehouseOptions warehouse;
+
+    @Option(names = "--orders", paramLabel = "FILE", description = "Order lines (raw_orders.csv, or Online Retail).")
+    private Path orders;
+
+    @Option(names = "--customers", paramLabel = "FILE", description = "Customers (raw_customers.csv).")
+    private Path customers;
+
+    @Option(names = "--products", paramLabel = "FILE", description = "Products (raw_products.csv).")
+    private Path products;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Clickstream events (JSON Lines).")
+    private Path events;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "bookstore",
+            converter = FormatConverter.class,
+            description = "bookstore (default) or online-retail (the UCI Online Retail CSV, given as --orders).")
+    private FileFormat format;
+
+    @Option(names = "--date-policy", paramLabel = "POLICY", defaultValue = "day-first",
+            converter = PolicyConverter.class,
+            description = "How to read dd/mm/yyyy-style dates: day-first (default), month-first, reject-ambiguous.")
+    private DatePolicy datePolicy;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of a table.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        if (orders == null && customers == null && products == null && events == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "Missing input: give at least one of --orders, --customers, --products, --events");
+        }
+        if (format == FileFormat.ONLINE_RETAIL && (orders == null || customers != null || products != null
+                || events != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--format online-retail takes exactly one file, given as --orders");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = BookstoreCli.of(spec).stderrIsTerminal();
+        try (Warehouse wh = warehouse.connect()) {
+            Ingest ingest = Ingest.into(wh).options(IngestOptions.defaults().withDatePolicy(datePolicy));
+            if (format == FileFormat.ONLINE_RETAIL) {
+                ingest = ingest.onlineRetail(orders);
+            } else {
+                ingest = customers == null ? ingest : ingest.customers(customers);
+                ingest = products == null ? ingest : ingest.products(products);
+                ingest = orders == null ? ingest : ingest.orders(orders);
+                ingest = events == null ? ingest : ingest.events(events);
+            }
+            long[] rows = new long[1];
+            SourceKind[] current = new SourceKind[1];
+            Ingest run = ingest.progress((source, read) -> {
+                current[0] = source;
+                rows[0] = read;
+            });
+            IngestReport report = Progress.during(err, terminal, "loading",
+                    () -> current[0] == null ? "starting" : current[0].code() + " " + Units.count(rows[0])
+                            + " rows read", run::run);
+            if (json) {
+                out.println(report.toJson());
+            } else {
+                print(report, out);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(IngestReport report, PrintWriter out) {
+        TextTable table = new TextTable("source", "file", ">read", ">loaded", ">rejected", ">duplicates", ">time",
+                ">rows/s");
+        for (SourceReport s : report.sources()) {
+            if (s.skipped()) {
+                table.row(s.source().code(), s.file(), "", "loaded before", "", "", Units.duration(s.time()));
+            } else {
+                table.row(s.source().code(), s.file(), Units.count(s.read()), Units.count(s.loaded()),
+                        Units.count(s.rejected()), Units.count(s.duplicates()), Units.duration(s.time()),
+                        Units.rate(s.rowsPerSecond()));
+            }
+        }
+        table.print(out);
+        for (SourceReport s : report.sources()) {
+            if (!s.rejectionsByRule().isEmpty()) {
+                out.println("rejected " + s.source().code() + ": " + s.rejectionsByRule());
+            }
+            if (!s.warningsByRule().isEmpty()) {
+                out.println("warnings " + s.source().code() + ": " + s.warningsByRule());
+            }
+        }
+        out.println("load " + report.loadId());
+    }
+
+    /** Parses {@code bookstore} / {@code online-retail}. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<FileFormat> {
+        @Override
+        public FileFormat convert(String value) {
+            return FileFormat.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /** Parses {@code day-first} / {@code month-first} / {@code reject-ambiguous}. */
+    static final class PolicyConverter implements picocli.CommandLine.ITypeConverter<DatePolicy> {
+        @Override
+        public DatePolicy convert(String value) {
+            return DatePolicy.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+}
