@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Customers in the generator's format ({@code raw_customers.csv}) into {@code raw.customers}. Natural key:
- * {@code customer_id}; a valid row whose id is already in the warehouse or earlier in the load is a duplicate.
+ * {@code customer_id}; the latest load wins ({@link #latestWins()}): a customer already loaded is updated when any
+ * value changed (a move to another city becomes a new version of {@code dim_customers} at the next transform), and
+ * is a duplicate when nothing changed.
  */
 final class CustomersPlan extends CsvPlan<Customer> {
     static final Column CUSTOMER_ID = required("customer_id", 64);
@@ -57,6 +59,11 @@ final class CustomersPlan extends CsvPlan<Customer> {
     @Override
     public NaturalKey naturalKey() {
         return NaturalKey.of("customer_id");
+    }
+
+    @Override
+    public boolean latestWins() {
+        return true;
     }
 
     @Override

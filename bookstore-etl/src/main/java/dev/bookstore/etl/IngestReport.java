@@ -45,7 +45,7 @@ public record IngestReport(String loadId, List<SourceReport> sources, Duration e
 
     /**
      * This report as pretty-printed JSON: {@code load_id}, {@code elapsed_ms} and {@code sources}, each with
-     * {@code source, file, skipped, read, loaded, rejected, duplicates, rejections_by_rule, warnings_by_rule,
+     * {@code source, file, skipped, read, loaded, rejected, duplicates, updated, rejections_by_rule, warnings_by_rule,
      * ignored_columns, time_ms, rows_per_second}.
      */
     public String toJson() {

@@ -239,6 +239,6 @@ final class OnlineRetailPlan extends CsvPlan<OnlineRetailPlan.RetailLine> {
         }
         Duration time = Duration.ofNanos(System.nanoTime() - t0);
         return List.of(new SourceReport(SourceKind.PRODUCTS, sourceName + " (stock codes)", false, codes, inserted,
-                0, codes - inserted, Map.of(), Map.of(), List.of(), time, codes / Math.max(1e-9, time.toNanos() / 1e9)));
+                0, codes - inserted, 0, Map.of(), Map.of(), List.of(), time, codes / Math.max(1e-9, time.toNanos() / 1e9)));
     }
 }

@@ -47,6 +47,16 @@ interface Plan<T> {
     /** Which rows are duplicates of each other. */
     NaturalKey naturalKey();
 
+    /**
+     * Whether this source is reference data whose latest load wins: a valid row whose key is already loaded
+     * replaces the loaded row when any of its values differ (it is counted as loaded and as updated), and is a
+     * duplicate only when all its values are equal; within one load, the last row with a key wins. Otherwise
+     * (facts: order lines, events) the first row with a key is kept and every later one is a duplicate.
+     */
+    default boolean latestWins() {
+        return false;
+    }
+
     /** Whether the raw table numbers the lines of an order ({@code line_no}, computed when rows are moved). */
     default boolean numbersLines() {
         return false;

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The catalogue in the generator's format ({@code raw_products.csv}) into {@code raw.products}. Natural key:
- * {@code product_id}; a valid row whose id is already in the warehouse or earlier in the load is a duplicate.
+ * {@code product_id}; the latest load wins ({@link #latestWins()}): a product already loaded is updated when its
+ * price, stock or any other value changed, and is a duplicate when nothing changed.
  */
 final class ProductsPlan extends CsvPlan<Product> {
     static final Column PRODUCT_ID = required("product_id", 64);
@@ -61,6 +62,11 @@ final class ProductsPlan extends CsvPlan<Product> {
     @Override
     public NaturalKey naturalKey() {
         return NaturalKey.of("product_id");
+    }
+
+    @Override
+    public boolean latestWins() {
+        return true;
     }
 
     @Override

@@ -129,7 +129,7 @@ final class SourceLoad<T> {
         });
         List<SourceReport> reports = new ArrayList<>();
         if (groups.isEmpty()) {
-            reports.add(new SourceReport(kind, kind.quarantineTable(), false, 0, 0, 0, 0, Map.of(), Map.of(), List.of(),
+            reports.add(new SourceReport(kind, kind.quarantineTable(), false, 0, 0, 0, 0, 0, Map.of(), Map.of(), List.of(),
                     Duration.ZERO, 0));
         }
         groups.forEach((format, keys) -> {
@@ -197,7 +197,7 @@ final class SourceLoad<T> {
         String sha = LoadLog.sha256(file);
         if (ctx.options().skipLoadedFiles() && LoadLog.loaded(wh, kind, sha)) {
             LOG.debug("{} ({}) was loaded before: skipped", name, sha);
-            return List.of(new SourceReport(kind, name, true, 0, 0, 0, 0, Map.of(), Map.of(), List.of(),
+            return List.of(new SourceReport(kind, name, true, 0, 0, 0, 0, 0, Map.of(), Map.of(), List.of(),
                     Duration.ofNanos(System.nanoTime() - t0), 0));
         }
         MessageDigest md = LoadLog.sha256();
@@ -412,7 +412,7 @@ final class SourceLoad<T> {
         Duration time = Duration.ofNanos(System.nanoTime() - t0);
         double seconds = time.toNanos() / 1e9;
         SourceReport report = new SourceReport(plan.kind(), name, false, read, moved.inserted(), rejected,
-                staged - moved.inserted(), rejections, moved.warnings(), ignored, time,
+                staged - moved.inserted(), moved.updated(), rejections, moved.warnings(), ignored, time,
                 seconds > 0 ? read / seconds : 0);
         reports.add(report);
         reports.addAll(plan.derive(c, stage.table(), ctx.loadId(), name));

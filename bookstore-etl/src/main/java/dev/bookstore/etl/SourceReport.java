@@ -36,10 +36,14 @@ import java.util.Objects;
  *             derived from an Online Retail file
  * @param skipped whether the file was not read because the same content was loaded before (all counts 0)
  * @param read input rows read (CSV records after the header; non-blank JSONL lines)
- * @param loaded rows written to the raw table
+ * @param loaded rows written to the raw table: new rows, and for customers and products also rows that replaced a
+ *               loaded row with other values ({@code updated})
  * @param rejected rows that failed an error rule, written to the quarantine table
  * @param duplicates valid rows not loaded because a row with their natural key was already in the warehouse or
- *                   earlier in the same source
+ *                   earlier in the same source; for customers and products (where the latest load wins): because the
+ *                   warehouse already holds the same values, or a later row of the same source has the same key
+ * @param updated loaded rows that replaced a row loaded before with other values (customers and products only; a
+ *                part of {@code loaded})
  * @param rejectionsByRule rejected rows per failed error rule
  * @param warningsByRule loaded rows per failed warning rule
  * @param ignoredColumns input columns (or JSON keys) that are not part of the format and were ignored
@@ -47,15 +51,19 @@ import java.util.Objects;
  * @param rowsPerSecond {@code read} divided by {@code time}
  */
 public record SourceReport(SourceKind source, String file, boolean skipped, long read, long loaded, long rejected,
-                           long duplicates, Map<String, Long> rejectionsByRule, Map<String, Long> warningsByRule,
+                           long duplicates, long updated, Map<String, Long> rejectionsByRule, Map<String, Long> warningsByRule,
                            List<String> ignoredColumns, Duration time, double rowsPerSecond) {
     /** Checks the accounting identity and copies the collections. */
     public SourceReport {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(time, "time");
-        if (read < 0 || loaded < 0 || rejected < 0 || duplicates < 0) {
+        if (read < 0 || loaded < 0 || rejected < 0 || duplicates < 0 || updated < 0) {
             throw new BookstoreException("negative count in the report of " + file);
+        }
+        if (updated > loaded) {
+            throw new BookstoreException("ingest accounting error for " + file + ": updated " + updated + " > loaded "
+                    + loaded);
         }
         if (read != loaded + rejected + duplicates) {
             throw new BookstoreException("ingest accounting error for " + file + ": read " + read + " != loaded "
@@ -76,6 +84,7 @@ public record SourceReport(SourceKind source, String file, boolean skipped, long
         o.put("loaded", loaded);
         o.put("rejected", rejected);
         o.put("duplicates", duplicates);
+        o.put("updated", updated);
         ObjectNode rejections = o.putObject("rejections_by_rule");
         rejectionsByRule.forEach(rejections::put);
         ObjectNode warnings = o.putObject("warnings_by_rule");

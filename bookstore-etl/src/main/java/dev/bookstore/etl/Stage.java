@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * highest line number their order already has. Duplicates are {@code staged - inserted}; the warnings of the
  * duplicates (found by a look-up of the few staged rows that have warnings) are taken off the staged warnings.
  *
+ * <p>For reference data ({@link Plan#latestWins()}: customers, products) the last staged row of each key wins
+ * instead, and before the insert the winners whose key is already in the raw table with other values are copied
+ * to a second scratch table, {@code meta.ingest_changed_<kind>}, from which the raw rows are updated (values and
+ * lineage): a re-sent customer with a new city is an update, not a duplicate, and a re-sent unchanged one is a
+ * duplicate.
+ *
  * <p>The scratch table is created before the load's transaction and dropped after it (on MariaDB and H2 a
  * {@code CREATE TABLE} would commit the transaction), with autocommit on. Loads are serialised by the ingest lock,
  * so one name per kind is enough; a table left by a killed process is dropped by the next load.
@@ -43,12 +50,17 @@ final class Stage {
     private final Plan<?> plan;
     private final TableName table;
     private final TableName raw;
+    /** The changed rows of reference data ({@link Plan#latestWins()}), else empty. */
+    private final Optional<TableName> changed;
 
     private Stage(Warehouse wh, Plan<?> plan) {
         this.wh = wh;
         this.plan = plan;
         this.table = wh.dialect().scratchTable(wh.table(Layer.META, "ingest_scratch_" + plan.kind().code()));
         this.raw = wh.table(Layer.RAW, plan.kind().table());
+        this.changed = plan.latestWins()
+                ? Optional.of(wh.dialect().scratchTable(wh.table(Layer.META, "ingest_changed_" + plan.kind().code())))
+                : Optional.empty();
     }
 
     /** Creates the scratch table of {@code plan}'s kind (replacing a leftover one); autocommit must be on. */
@@ -65,6 +77,11 @@ final class Stage {
         ddl.add("ALTER TABLE " + stage.table.sql() + " ADD COLUMN warnings VARCHAR(1000)");
         plan.stageOnlyColumns().forEach((name, type) ->
                 ddl.add("ALTER TABLE " + stage.table.sql() + " ADD COLUMN " + name + " " + type));
+        if (stage.changed.isPresent()) {
+            ddl.add("DROP TABLE IF EXISTS " + stage.changed.get().sql());
+            ddl.add(wh.dialect().createScratchTable(stage.changed.get(), "SELECT " + String.join(", ",
+                    stage.changedColumns()) + " FROM " + stage.raw.sql() + " WHERE 1 = 0"));
+        }
         try (Statement s = c.createStatement()) {
             for (String sql : ddl) {
                 s.execute(sql);
@@ -86,17 +103,34 @@ final class Stage {
         return List.copyOf(all);
     }
 
-    /** Drops the scratch table; autocommit must be on. A failure is logged, not thrown (the next load drops it). */
+    /** The columns of the changed-rows table: the plan's and the lineage. */
+    private List<String> changedColumns() {
+        List<String> all = new ArrayList<>(plan.columns());
+        all.addAll(List.of("source_name", "source_line", "load_id"));
+        return all;
+    }
+
+    /** Drops the scratch tables; autocommit must be on. A failure is logged, not thrown (the next load drops them). */
     void drop(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + table.sql());
-        } catch (SQLException e) {
-            LOG.debug("could not drop {} (the next load will): {}", table, e.getMessage());
+        List<TableName> tables = new ArrayList<>(List.of(table));
+        changed.ifPresent(tables::add);
+        for (TableName t : tables) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + t.sql());
+            } catch (SQLException e) {
+                LOG.debug("could not drop {} (the next load will): {}", t, e.getMessage());
+            }
         }
     }
 
-    /** What a move did. @param inserted rows inserted @param warnings inserted rows per failed warning rule */
-    record Moved(long inserted, Map<String, Long> warnings) {
+    /**
+     * What a move did.
+     *
+     * @param inserted rows written to the raw table: new keys plus updated ones
+     * @param updated rows of reference data that replaced a loaded row with other values (included in inserted)
+     * @param warnings written rows per failed warning rule
+     */
+    record Moved(long inserted, long updated, Map<String, Long> warnings) {
     }
 
     /**
@@ -119,14 +153,15 @@ final class Stage {
         }
         target.addAll(List.of("source_name", "source_line", "load_id"));
         select.addAll(List.of("s.source_name", "s.source_line", "?"));
+        String winners = "(SELECT t.*, ROW_NUMBER() OVER (PARTITION BY " + key.list("t") + " ORDER BY t.stage_row"
+                + (plan.latestWins() ? " DESC" : "") + ") AS occurrence" + base + " FROM " + table.sql() + " t) s";
+        long updated = changed.isPresent() ? update(c, loadId, winners) : 0;
         long inserted;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + raw.sql() + " (" + String.join(", ", target)
-                + ") SELECT " + String.join(", ", select) + " FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY "
-                + key.list("t") + " ORDER BY t.stage_row) AS occurrence" + base + " FROM " + table.sql() + " t) s "
-                + "WHERE s.occurrence = 1 AND NOT EXISTS (SELECT 1 FROM " + raw.sql() + " r WHERE "
-                + key.equal("r", "s") + ")")) {
+                + ") SELECT " + String.join(", ", select) + " FROM " + winners + " WHERE s.occurrence = 1 AND NOT "
+                + "EXISTS (SELECT 1 FROM " + raw.sql() + " r WHERE " + key.equal("r", "s") + ")")) {
             ps.setString(1, loadId);
-            inserted = ps.executeUpdate();
+            inserted = ps.executeUpdate() + updated;
         }
         Map<String, Long> warnings = new TreeMap<>(stagedWarnings);
         if (!warnings.isEmpty()) {
@@ -147,6 +182,39 @@ final class Stage {
             }
             warnings.values().removeIf(n -> n == 0);
         }
-        return new Moved(inserted, warnings);
+        return new Moved(inserted, updated, warnings);
+    }
+
+    /**
+     * Copies the winning staged rows whose key is in the raw table with other values to the changed-rows table,
+     * then updates those raw rows from it (values and lineage, so that they count as this load's rows).
+     *
+     * @return the rows updated
+     */
+    private long update(Connection c, String loadId, String winners) throws SQLException {
+        TableName target = changed.orElseThrow();
+        NaturalKey key = plan.naturalKey();
+        String same = plan.columns().stream()
+                .map(col -> "(r." + col + " = s." + col + " OR (r." + col + " IS NULL AND s." + col + " IS NULL))")
+                .collect(Collectors.joining(" AND "));
+        List<String> columns = changedColumns();
+        String select = plan.columns().stream().map(col -> "s." + col).collect(Collectors.joining(", "))
+                + ", s.source_name, s.source_line, ?";
+        long copied;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + target.sql() + " (" + String.join(", ",
+                columns) + ") SELECT " + select + " FROM " + winners + " WHERE s.occurrence = 1 AND EXISTS (SELECT 1 "
+                + "FROM " + raw.sql() + " r WHERE " + key.equal("r", "s") + ") AND NOT EXISTS (SELECT 1 FROM "
+                + raw.sql() + " r WHERE " + key.equal("r", "s") + " AND " + same + ")")) {
+            ps.setString(1, loadId);
+            copied = ps.executeUpdate();
+        }
+        if (copied == 0) {
+            return 0;
+        }
+        List<String> set = columns.stream().filter(col -> !key.columns().contains(col)).toList();
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(wh.dialect().updateFrom(raw, target, key.columns(), set));
+        }
+        return copied;
     }
 }

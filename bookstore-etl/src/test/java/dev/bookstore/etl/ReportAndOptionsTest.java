@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The value types of the public API: invariants, validation and JSON. */
 class ReportAndOptionsTest {
     static SourceReport orders(long read, long loaded, long rejected, long duplicates) {
-        return new SourceReport(SourceKind.ORDERS, "raw_orders.csv", false, read, loaded, rejected, duplicates,
+        return new SourceReport(SourceKind.ORDERS, "raw_orders.csv", false, read, loaded, rejected, duplicates, 0,
                 Map.of("negative_price", rejected), Map.of("missing_shipping_state", 2L), List.of("notes"),
                 Duration.ofMillis(1500), read / 1.5);
     }
@@ -34,7 +34,7 @@ class ReportAndOptionsTest {
     void aSourceReportIsImmutable() {
         Map<String, Long> rules = new java.util.HashMap<>(Map.of("negative_price", 1L));
         List<String> ignored = new ArrayList<>(List.of("x"));
-        SourceReport r = new SourceReport(SourceKind.ORDERS, "f", false, 1, 0, 1, 0, rules, Map.of(), ignored,
+        SourceReport r = new SourceReport(SourceKind.ORDERS, "f", false, 1, 0, 1, 0, 0, rules, Map.of(), ignored,
                 Duration.ZERO, 0);
         rules.put("other", 5L);
         ignored.add("y");

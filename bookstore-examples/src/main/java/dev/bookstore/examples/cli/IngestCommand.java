@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Validate and load source files into the warehouse's raw layer. Every row read is loaded, "
                 + "rejected (kept in a quarantine table with its reasons) or counted as a duplicate.",
-            "Files already loaded (same SHA-256) are skipped."})
+            "Files already loaded (same SHA-256) are skipped. Customers and products are reference data: a row "
+                + "whose id is loaded already replaces it when a value changed (counted as updated).",
+            "After fixing a rule's configuration (say --date-policy), --replay-quarantine KIND validates that "
+                + "kind's quarantined rows again and loads those that now pass."})
 final class IngestCommand implements Callable<Integer> {
     enum FileFormat { BOOKSTORE, ONLINE_RETAIL }
 
@@ -56,17 +59,22 @@ final class IngestCommand implements Callable<Integer> {
             description = "How to read dd/mm/yyyy-style dates: day-first (default), month-first, reject-ambiguous.")
     private DatePolicy datePolicy;
 
+    @Option(names = "--replay-quarantine", paramLabel = "KIND", split = ",", converter = KindConverter.class,
+            description = "Validate the quarantined rows of KIND (orders, customers, products, events; "
+                    + "comma-separated) again with this run's options and load those that now pass.")
+    private java.util.List<SourceKind> replay = java.util.List.of();
+
     @Option(names = "--json", description = "Print the report as JSON instead of a table.")
     private boolean json;
 
     @Override
     public Integer call() {
-        if (orders == null && customers == null && products == null && events == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "Missing input: give at least one of --orders, --customers, --products, --events");
+        if (orders == null && customers == null && products == null && events == null && replay.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing input: give at least one of --orders, "
+                    + "--customers, --products, --events, --replay-quarantine");
         }
         if (format == FileFormat.ONLINE_RETAIL && (orders == null || customers != null || products != null
-                || events != null)) {
+                || events != null || !replay.isEmpty())) {
             throw new ParameterException(spec.commandLine(),
                     "--format online-retail takes exactly one file, given as --orders");
         }
@@ -82,6 +90,9 @@ final class IngestCommand implements Callable<Integer> {
                 ingest = products == null ? ingest : ingest.products(products);
                 ingest = orders == null ? ingest : ingest.orders(orders);
                 ingest = events == null ? ingest : ingest.events(events);
+            }
+            for (SourceKind kind : replay) {
+                ingest = ingest.replayQuarantine(kind);
             }
             long[] rows = new long[1];
             SourceKind[] current = new SourceKind[1];
@@ -103,14 +114,14 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private static void print(IngestReport report, PrintWriter out) {
-        TextTable table = new TextTable("source", "file", ">read", ">loaded", ">rejected", ">duplicates", ">time",
-                ">rows/s");
+        TextTable table = new TextTable("source", "file", ">read", ">loaded", ">updated", ">rejected", ">duplicates",
+                ">time", ">rows/s");
         for (SourceReport s : report.sources()) {
             if (s.skipped()) {
-                table.row(s.source().code(), s.file(), "", "loaded before", "", "", Units.duration(s.time()));
+                table.row(s.source().code(), s.file(), "", "loaded before", "", "", "", Units.duration(s.time()), "");
             } else {
                 table.row(s.source().code(), s.file(), Units.count(s.read()), Units.count(s.loaded()),
-                        Units.count(s.rejected()), Units.count(s.duplicates()), Units.duration(s.time()),
+                        Units.count(s.updated()), Units.count(s.rejected()), Units.count(s.duplicates()), Units.duration(s.time()),
                         Units.rate(s.rowsPerSecond()));
             }
         }
@@ -131,6 +142,20 @@ final class IngestCommand implements Callable<Integer> {
         @Override
         public FileFormat convert(String value) {
             return FileFormat.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /** Parses a source kind's code: {@code orders}, {@code customers}, {@code products}, {@code events}. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<SourceKind> {
+        @Override
+        public SourceKind convert(String value) {
+            for (SourceKind k : SourceKind.values()) {
+                if (k.code().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                    return k;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a source kind; use one of "
+                    + "orders, customers, products, events");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,36 @@ class IngestCommandTest {
                 data.resolve("raw_orders.csv").toString());
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("loaded before"), again.out());
+    }
+
+    @Test
+    void quarantinedRowsAreReplayedWithAnotherDatePolicy(@TempDir Path dir) throws Exception {
+        Path customers = dir.resolve("customers.csv");
+        java.nio.file.Files.writeString(customers, "customer_id,email,first_name,last_name,registration_date,city,"
+                + "state,country,acquisition_channel\n"
+                + "CUST_1,a@example.com,Ann,Lee,2024-05-01,Leeds,,United Kingdom,email\n"
+                + "CUST_2,b@example.com,Bo,Li,03/04/2024,York,,United Kingdom,email\n");
+        String db = "jdbc:duckdb:" + dir.resolve("wh.duckdb");
+        BookstoreCliTest.Run strict = BookstoreCliTest.run("ingest", "--db", db, "--json", "--customers",
+                customers.toString(), "--date-policy", "reject-ambiguous");
+        assertEquals(0, strict.exit(), strict.err());
+        JsonNode s = new ObjectMapper().readTree(strict.out()).get("sources").get(0);
+        assertEquals(List.of(2L, 1L, 1L), List.of(s.get("read").asLong(), s.get("loaded").asLong(),
+                s.get("rejected").asLong()), strict.out());
+        assertEquals(1, s.get("rejections_by_rule").get("ambiguous_date").asLong(), strict.out());
+
+        BookstoreCliTest.Run replay = BookstoreCliTest.run("ingest", "--db", db, "--json", "--replay-quarantine",
+                "customers", "--date-policy", "month-first");
+        assertEquals(0, replay.exit(), replay.err());
+        JsonNode r = new ObjectMapper().readTree(replay.out()).get("sources").get(0);
+        assertEquals("customers_quarantine", r.get("file").asText(), replay.out());
+        assertEquals(List.of(1L, 1L, 0L), List.of(r.get("read").asLong(), r.get("loaded").asLong(),
+                r.get("rejected").asLong()), replay.out());
+
+        BookstoreCliTest.Run table = BookstoreCliTest.run("ingest", "--db", db, "--replay-quarantine", "customers");
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("customers_quarantine"), table.out());
+        assertEquals(2, BookstoreCliTest.run("ingest", "--db", db, "--replay-quarantine", "invoices").exit());
     }
 
     @Test
