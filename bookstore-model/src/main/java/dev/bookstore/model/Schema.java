@@ -68,10 +68,11 @@ final class Schema {
         createSchemas();
         try (WarehouseLock lock = wh.lock("schema-init", INIT_LOCK_WAIT)) {
             wh.withConnection(c -> {
-                execute(c, wh.render("CREATE TABLE IF NOT EXISTS " + versionTable().sql() + " (version INTEGER "
-                        + "PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at ${type:timestamp} NOT NULL)"));
-                execute(c, "CREATE TABLE IF NOT EXISTS " + settingsTable().sql() + " (name VARCHAR(64) PRIMARY KEY, "
-                        + "setting_value VARCHAR(400) NOT NULL)");
+                execute(c, wh.dialect().withTableOptions(wh.render("CREATE TABLE IF NOT EXISTS "
+                        + versionTable().sql() + " (version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, "
+                        + "applied_at ${type:timestamp} NOT NULL)")));
+                execute(c, wh.dialect().withTableOptions("CREATE TABLE IF NOT EXISTS " + settingsTable().sql()
+                        + " (name VARCHAR(64) PRIMARY KEY, setting_value VARCHAR(400) NOT NULL)"));
                 return null;
             });
             int from = currentVersion();
@@ -104,7 +105,10 @@ final class Schema {
 
     private void apply(int version, String file) {
         String description = file.substring(file.indexOf("__") + 2, file.length() - 4);
-        List<String> statements = statements(wh.render(read(file)));
+        List<String> statements = statements(wh.render(read(file))).stream()
+                .map(s -> s.stripLeading().regionMatches(true, 0, "CREATE TABLE", 0, 12)
+                        ? wh.dialect().withTableOptions(s) : s)
+                .toList();
         wh.inJdbcTransaction(c -> {
             for (String s : statements) {
                 try {

@@ -118,8 +118,8 @@ final class ModelBuilder {
     }
 
     private String createTable(TableName t, List<ModelColumn> columns) {
-        return wh.render("CREATE TABLE " + t.sql() + " (" + columns.stream().map(col -> col.name() + " " + col.type())
-                .collect(Collectors.joining(", ")) + ")");
+        return dialect.withTableOptions(wh.render("CREATE TABLE " + t.sql() + " (" + columns.stream()
+                .map(col -> col.name() + " " + col.type()).collect(Collectors.joining(", ")) + ")"));
     }
 
     /** Deletes every row and inserts the model's rows, in one transaction. */
@@ -190,8 +190,8 @@ final class ModelBuilder {
             Relations.drop(wh, c, source);
             Relations.drop(wh, c, changes);
             Relations.execute(c, createTable(source, sourceDecl));
-            Relations.execute(c, wh.render("CREATE TABLE " + changes.sql() + " (" + key + " " + keyType
-                    + ", version_number INTEGER, valid_to DATE, is_current BOOLEAN)"));
+            Relations.execute(c, dialect.withTableOptions(wh.render("CREATE TABLE " + changes.sql() + " (" + key
+                    + " " + keyType + ", version_number INTEGER, valid_to DATE, is_current BOOLEAN)")));
             try {
                 String srcCols = String.join(", ", sourceCols);
                 Relations.update(c, "INSERT INTO " + source.sql() + " (" + srcCols + ") " + select(m, Optional.empty()));

@@ -124,6 +124,24 @@ class ReferenceDataChangesTest {
         assertTrue(second.toJson().contains("\"updated\" : 1"), second.toJson());
     }
 
+    @EachDatabase
+    void idsThatDifferOnlyInCaseAreDifferentRowsOnEveryDatabase(Warehouse wh) throws IOException {
+        IngestReport report = Ingest.into(wh).products(file("products_case.csv", PRODUCTS_HEADER,
+                "BOOK_1,Dune,Frank Herbert,Fiction,Science Fiction,9.99,4.5,12",
+                "book_1,dune,frank herbert,Fiction,Science Fiction,9.99,4.5,12")).run();
+        assertCounts(only(report, SourceKind.PRODUCTS), 2, 2, 0, 0);
+        try {
+            transform(wh, LocalDate.of(2025, 3, 1));
+            assertEquals(List.of("BOOK_1", "book_1"), Tables.query(wh, "SELECT product_id FROM "
+                    + "${marts:dim_products} WHERE LOWER(product_id) = 'book_1'", rs -> rs.getString(1)).stream()
+                    .sorted().toList());
+            assertEquals(List.of(1L), Tables.query(wh, "SELECT COUNT(*) FROM ${marts:dim_products} WHERE "
+                    + "product_id = 'book_1'", rs -> rs.getLong(1)));
+        } finally {
+            Tables.dropModels(wh);
+        }
+    }
+
     static void transform(Warehouse wh, LocalDate day) {
         Transform.on(wh).options(TransformOptions.defaults().withPiiSalt("reference-salt").withSnapshotDay(day))
                 .run();

@@ -72,6 +72,22 @@ public interface Dialect {
     /** An unbounded text type able to hold at least 16 MB (e.g. a raw input line in quarantine). */
     String longTextType();
 
+    /**
+     * What follows the column list of every {@code CREATE TABLE} the warehouse issues, so that text compares the
+     * same on every database: exactly, case- and trailing-space-sensitive. Empty where that is the default; on
+     * MariaDB a binary no-pad collation (its default collation would make {@code CUST_1} and {@code cust_1} one
+     * key).
+     */
+    default String tableOptions() {
+        return "";
+    }
+
+    /** {@code createTableSql} (a {@code CREATE TABLE ... (columns)} statement) followed by {@link #tableOptions()}. */
+    default String withTableOptions(String createTableSql) {
+        String options = tableOptions();
+        return options.isEmpty() ? createTableSql : createTableSql.stripTrailing() + " " + options;
+    }
+
     /** An 8-byte floating-point type. */
     default String doubleType() {
         return "DOUBLE PRECISION";

@@ -47,6 +47,11 @@ final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String tableOptions() {
+        return "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+    }
+
+    @Override
     public String doubleType() {
         return "DOUBLE";
     }
