@@ -23,17 +23,21 @@ import smile.data.vector.IntVector;
 
 /**
  * Churn prediction: a random forest (Smile 2.6) trained on {@link Features} with the label "no order in the
- * horizon after the as-of day", evaluated honestly out of time against a recency heuristic and logistic
- * regression, and compiled into a {@link Scorer}. Immutable and thread-safe.
+ * horizon after the as-of day", calibrated out of time (Platt or isotonic), evaluated honestly out of time against
+ * a recency heuristic and logistic regression, and compiled into a {@link Scorer}. Immutable and thread-safe.
  *
- * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}: with horizon h it trains on the snapshot
- * {@code asOf − 2h} (labels from {@code (asOf − 2h, asOf − h]}) and evaluates on {@code asOf − h} (labels from
- * {@code (asOf − h, asOf]}).
+ * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}: with horizon h and calibration gap g it
+ * trains on the snapshot {@code asOf − 2h} (labels from {@code (asOf − 2h, asOf − h]}), fits the calibration on the
+ * earlier snapshot {@code asOf − 2h − g} (labels from the h days after it) and evaluates on {@code asOf − h}
+ * (labels from {@code (asOf − h, asOf]}). The calibration rows are out of time (another snapshot, scored by a
+ * forest that never saw them) and never touch the evaluation outcomes; with the default g = h the three outcome
+ * windows are disjoint and consecutive. (A calibration snapshot after the training one would either overlap the
+ * evaluation outcomes or shorten the training history.)
  *
  * <pre>{@code
  * ChurnModel churn = ChurnModel.train(wh, LocalDate.parse("2025-12-31"), ChurnOptions.defaults());
  * String report = churn.evaluation().orElseThrow().report();
- * double p = churn.scorer().score(Features.of(wh).customer("CUST_1523", LocalDate.now()));
+ * double p = churn.probability(Features.of(wh).customer("CUST_1523", LocalDate.now()));
  * ModelFile.write(churn, Path.of("models/churn.bsm"));
  * }</pre>
  */
@@ -41,21 +45,30 @@ public final class ChurnModel {
     static final String LABEL = "churned";
 
     private final Scorer scorer;
+    private final Calibrator calibrator;
+    private final double[] reference;
     private final ModelMetadata metadata;
     private final ChurnEvaluation evaluation;
     /** The Smile forest when trained in this JVM (absent after loading a file). */
     private final RandomForest forest;
 
-    private ChurnModel(Scorer scorer, ModelMetadata metadata, ChurnEvaluation evaluation, RandomForest forest) {
+    private ChurnModel(Scorer scorer, Calibrator calibrator, double[] reference, ModelMetadata metadata,
+                       ChurnEvaluation evaluation, RandomForest forest) {
+        if (reference.length != scorer.schema().size()) {
+            throw new BookstoreException("the reference vector has " + reference.length + " values; schema "
+                    + scorer.schema().name() + " needs " + scorer.schema().size());
+        }
         this.scorer = scorer;
+        this.calibrator = calibrator;
+        this.reference = reference.clone();
         this.metadata = metadata;
         this.evaluation = evaluation;
         this.forest = forest;
     }
 
-    /** A model read from a file: scorer and metadata only. */
-    static ChurnModel loaded(Scorer scorer, ModelMetadata metadata) {
-        return new ChurnModel(scorer, metadata, null, null);
+    /** A model read from a file: scorer, calibration, reference vector and metadata; no evaluation. */
+    static ChurnModel loaded(Scorer scorer, Calibrator calibrator, double[] reference, ModelMetadata metadata) {
+        return new ChurnModel(scorer, calibrator, reference, metadata, null, null);
     }
 
     /**
@@ -70,11 +83,11 @@ public final class ChurnModel {
     }
 
     /**
-     * Trains and evaluates out of time.
+     * Trains, calibrates and evaluates out of time.
      *
      * @param wh a warehouse with built marts
      * @param asOf the last day whose data may be used
-     * @param options horizon and forest settings
+     * @param options horizon, forest and calibration settings
      * @return the trained, evaluated model
      * @throws BookstoreException when a snapshot has too few customers or only one outcome
      */
@@ -84,42 +97,125 @@ public final class ChurnModel {
         int h = options.horizonDays();
         LocalDate evalAsOf = asOf.minusDays(h);
         LocalDate trainAsOf = evalAsOf.minusDays(h);
+        LocalDate calibrationAsOf = trainAsOf.minusDays(options.calibrationGapDays());
         Features features = Features.of(wh);
         FeatureTable train = features.asOf(trainAsOf);
+        FeatureTable calibration = features.asOf(calibrationAsOf);
         FeatureTable eval = features.asOf(evalAsOf);
         int[] yTrain = labels(train, features.buyersAfter(trainAsOf, h), "training");
+        int[] yCalibration = labels(calibration, features.buyersAfter(calibrationAsOf, h), "calibration");
         int[] yEval = labels(eval, features.buyersAfter(evalAsOf, h), "evaluation");
 
         RandomForest forest = fitForest(train.rowsUnsafe(), yTrain, options);
         Scorer scorer = ForestCompiler.compile(forest, train.schema());
+        double[] sCalibration = Evaluation.score(calibration.rowsUnsafe(), scorer::score);
+        Calibrator calibrator = options.calibration() == ChurnOptions.Calibration.AUTO
+                ? Calibrator.choose(sCalibration, yCalibration)
+                : Calibrator.fit(options.calibration(), sCalibration, yCalibration);
         LogisticBaseline logistic = LogisticBaseline.fit(train.rowsUnsafe(), yTrain);
         int recencyColumn = train.schema().indexOf("recency_days");
 
         double[][] xEval = eval.rowsUnsafe();
         double[] pForest = Evaluation.score(xEval, scorer::score);
+        double[] pCalibrated = Evaluation.map(pForest, calibrator::apply);
         double[] pLogistic = Evaluation.score(xEval, logistic::probability);
         double[] pRecency = Evaluation.score(xEval, x -> x[recencyColumn] / (x[recencyColumn] + h));
+        String method = calibrator.method().name().toLowerCase(java.util.Locale.ROOT);
         ChurnEvaluation evaluation = new ChurnEvaluation(trainAsOf, evalAsOf, h, train.size(), eval.size(),
                 rate(yTrain), rate(yEval), Evaluation.metrics("random forest", pForest, yEval),
                 Evaluation.metrics("logistic regression", pLogistic, yEval),
                 Evaluation.metrics("recency heuristic", pRecency, yEval), Evaluation.reliability(pForest, yEval),
-                Evaluation.permutationImportance(eval.schema(), xEval, yEval, scorer::score, options.seed()));
+                Evaluation.permutationImportance(eval.schema(), xEval, yEval, scorer::score, options.seed()),
+                calibrationAsOf, calibration.size(), calibrator.method(),
+                Evaluation.metrics("random forest + " + method, pCalibrated, yEval),
+                Evaluation.reliability(pCalibrated, yEval));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("forest_auc", evaluation.forest().auc());
         metrics.put("forest_pr_auc", evaluation.forest().prAuc());
         metrics.put("forest_brier", evaluation.forest().brier());
         metrics.put("forest_top_decile_lift", evaluation.forest().topDecileLift());
+        metrics.put("calibrated_auc", evaluation.calibrated().auc());
+        metrics.put("calibrated_brier", evaluation.calibrated().brier());
         metrics.put("logistic_auc", evaluation.logistic().auc());
         metrics.put("recency_auc", evaluation.recency().auc());
         metrics.put("train_churn_rate", evaluation.trainChurnRate());
         ModelMetadata metadata = new ModelMetadata("churn", trainAsOf, evalAsOf, h, train.size(), fingerprint(train),
                 metrics);
-        return new ChurnModel(scorer, metadata, evaluation, forest);
+        return new ChurnModel(scorer, calibrator, medians(train.rowsUnsafe()), metadata, evaluation, forest);
     }
 
-    /** @return the compiled scorer (the hot path) */
+    /** @return the compiled forest (the hot path); its scores are uncalibrated, see {@link #probability} */
     public Scorer scorer() {
         return scorer;
+    }
+
+    /**
+     * The calibrated churn probability of one customer: the scorer's soft vote through the fitted calibration.
+     *
+     * @param x a feature vector in {@code scorer().schema()} order
+     * @return P(churn) in [0, 1]
+     * @throws BookstoreException when the vector's length is not the schema's
+     */
+    public double probability(double[] x) {
+        return calibrator.apply(scorer.score(x));
+    }
+
+    /**
+     * Calibrated churn probabilities of many customers.
+     *
+     * @param rows feature vectors in {@code scorer().schema()} order
+     * @return one probability per row
+     */
+    public double[] probabilities(double[][] rows) {
+        double[] out = new double[rows.length];
+        scorer.score(rows, out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = calibrator.apply(out[i]);
+        }
+        return out;
+    }
+
+    /** @return the calibration method in use (PLATT, ISOTONIC or NONE) */
+    public ChurnOptions.Calibration calibration() {
+        return calibrator.method();
+    }
+
+    /** @return the training snapshot's median of each feature, in schema order (a copy) */
+    public double[] reference() {
+        return reference.clone();
+    }
+
+    /**
+     * The features that moved one customer's probability most: each feature's effect is the probability minus
+     * the probability with that feature set to its training median, the others unchanged.
+     *
+     * @param x a feature vector in {@code scorer().schema()} order
+     * @param top how many contributions to return (1..schema size)
+     * @return the probability and the {@code top} largest effects by absolute size
+     * @throws BookstoreException when the vector's length is not the schema's or {@code top} is out of range
+     */
+    public ChurnExplanation explain(double[] x, int top) {
+        int p = scorer.schema().size();
+        if (top < 1 || top > p) {
+            throw new BookstoreException("explain needs 1.." + p + " contributions, got " + top);
+        }
+        double probability = probability(x);
+        java.util.List<ChurnExplanation.Contribution> all = new java.util.ArrayList<>();
+        double[] probe = x.clone();
+        for (int j = 0; j < p; j++) {
+            probe[j] = reference[j];
+            double effect = probability - probability(probe);
+            probe[j] = x[j];
+            all.add(new ChurnExplanation.Contribution(scorer.schema().columns().get(j), x[j], reference[j], effect));
+        }
+        all.sort(java.util.Comparator.comparingDouble((ChurnExplanation.Contribution c) -> -Math.abs(c.effect()))
+                .thenComparing(ChurnExplanation.Contribution::feature));
+        return new ChurnExplanation(probability, all.subList(0, top));
+    }
+
+    /** @return SHA-256 (hex) of the model's file encoding: the same for a model and the file it was written to */
+    public String fingerprint() {
+        return HexFormat.of().formatHex(ModelFile.digest(this));
     }
 
     /** @return how the model was made */
@@ -130,6 +226,26 @@ public final class ChurnModel {
     /** @return the out-of-time evaluation when trained in this JVM; empty for a model read from a file */
     public Optional<ChurnEvaluation> evaluation() {
         return Optional.ofNullable(evaluation);
+    }
+
+    Calibrator calibrator() {
+        return calibrator;
+    }
+
+    /** Per-column medians (the mean of the two middle values for an even count). */
+    static double[] medians(double[][] x) {
+        int p = x[0].length;
+        double[] out = new double[p];
+        double[] column = new double[x.length];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < x.length; i++) {
+                column[i] = x[i][j];
+            }
+            java.util.Arrays.sort(column);
+            int m = column.length / 2;
+            out[j] = column.length % 2 == 1 ? column[m] : (column[m - 1] + column[m]) / 2;
+        }
+        return out;
     }
 
     /** Smile's own posterior P(churn) for each row; for tests and benchmarks comparing against the scorer. */

@@ -133,6 +133,14 @@ final class Evaluation {
         return p;
     }
 
+    static double[] map(double[] s, java.util.function.DoubleUnaryOperator f) {
+        double[] p = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            p[i] = f.applyAsDouble(s[i]);
+        }
+        return p;
+    }
+
     private static Integer[] order(double[] p) {
         Integer[] order = new Integer[p.length];
         for (int i = 0; i < order.length; i++) {

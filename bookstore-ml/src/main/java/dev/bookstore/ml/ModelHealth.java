@@ -74,7 +74,7 @@ public record ModelHealth(LocalDate trainAsOf, LocalDate asOf, List<FeaturePsi> 
             psis.add(new FeaturePsi(scorer.schema().columns().get(j), psi(column(base, j), column(now, j))));
         }
         psis.sort((a, b) -> Double.compare(b.psi(), a.psi()));
-        double scorePsi = psi(Evaluation.score(base, scorer::score), Evaluation.score(now, scorer::score));
+        double scorePsi = psi(model.probabilities(base), model.probabilities(now));
 
         int h = model.metadata().horizonDays();
         LocalDate outcomeSnapshot = asOf.minusDays(h);
@@ -86,7 +86,7 @@ public record ModelHealth(LocalDate trainAsOf, LocalDate asOf, List<FeaturePsi> 
         }
         int churned = Arrays.stream(y).sum();
         OptionalDouble auc = y.length == 0 || churned == 0 || churned == y.length ? OptionalDouble.empty()
-                : OptionalDouble.of(Evaluation.auc(Evaluation.score(past.matrix(), scorer::score), y));
+                : OptionalDouble.of(Evaluation.auc(model.probabilities(past.matrix()), y));
         return new ModelHealth(trainAsOf, asOf, psis, scorePsi, auc);
     }
 

@@ -39,6 +39,36 @@ class ModelFileTest {
         assertArrayEquals(a, b);
         assertEquals(64, loaded.metadata().dataFingerprint().length());
         assertTrue(loaded.metadata().metrics().get("forest_auc") > 0.5);
+        assertEquals(original.calibration(), loaded.calibration());
+        assertArrayEquals(original.reference(), loaded.reference());
+        assertArrayEquals(original.probabilities(rows), loaded.probabilities(rows));
+        assertEquals(original.fingerprint(), loaded.fingerprint());
+    }
+
+    @Test
+    void everyCalibrationMethodSurvivesTheFile() {
+        ChurnOptions small = ChurnModelTest.OPTIONS.withTrees(10);
+        double[][] rows = Features.of(MlTestData.duckDb()).asOf(ChurnModelTest.AS_OF.minusDays(90)).matrix();
+        for (ChurnOptions.Calibration c : java.util.List.of(ChurnOptions.Calibration.PLATT,
+                ChurnOptions.Calibration.ISOTONIC, ChurnOptions.Calibration.NONE)) {
+            ChurnModel m = ChurnModel.train(MlTestData.duckDb(), ChurnModelTest.AS_OF, small.withCalibration(c));
+            Path file = tmp.resolve(c + ".bsm");
+            ModelFile.write(m, file);
+            ChurnModel loaded = ModelFile.read(file);
+            assertEquals(c, loaded.calibration());
+            assertArrayEquals(m.probabilities(rows), loaded.probabilities(rows), c.toString());
+        }
+    }
+
+    @Test
+    void aVersionOneFileIsRejectedWithAdviceToRetrain() throws IOException {
+        Path file = written();
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, 1);
+        Files.write(file, bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals("model file " + file + " has format version 1 (no calibration, no reference values); retrain "
+                + "it with this release (bookstore train), which writes version 2", e.getMessage());
     }
 
     @Test
@@ -71,7 +101,7 @@ class ModelFileTest {
         ByteBuffer.wrap(bytes).putInt(8, 99);
         Files.write(file, bytes);
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
-        assertEquals("model file " + file + " has format version 99; this library reads version 1", e.getMessage());
+        assertEquals("model file " + file + " has format version 99; this library reads version 2", e.getMessage());
     }
 
     @Test

@@ -23,13 +23,33 @@ class ModelCommandsTest {
                 models.toString());
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("AUC"), train.out());
+        assertTrue(train.out().contains("reliability after calibration"), train.out());
+        assertTrue(train.out().matches("(?s).*calibration (platt|isotonic|none): Brier 0\\.\\d{4} before, "
+                + "0\\.\\d{4} after.*"), train.out());
         assertTrue(Files.isRegularFile(models.resolve(TrainCommand.CHURN_FILE)));
 
         BookstoreCliTest.Run score = BookstoreCliTest.run("score", "churn", "--db", db, "--models", models.toString(),
                 "--customer", "CUST_1");
         assertEquals(0, score.exit(), score.err());
-        assertTrue(score.out().matches("(?s)customer CUST_1 as of \\d{4}-\\d\\d-\\d\\d: churn probability [01]\\.\\d{3}.*"),
-                score.out());
+        assertTrue(score.out().matches("(?s)customer CUST_1 as of \\d{4}-\\d\\d-\\d\\d: churn probability [01]\\.\\d{3} "
+                + "\\((platt|isotonic|none) calibration\\)\n.*"), score.out());
+        java.util.List<String> lines = score.out().lines().toList();
+        assertEquals("top contributing features:", lines.get(1), score.out());
+        assertTrue(lines.get(2).matches("feature +value +training median +effect"), score.out());
+        assertEquals(5, lines.size() - 3, "five contributions by default: " + score.out());
+        for (String line : lines.subList(3, lines.size())) {
+            assertTrue(line.matches("[a-z0-9_]+ +-?\\d+\\.\\d\\d +-?\\d+\\.\\d\\d +[+-]\\d\\.\\d{3}"), line);
+        }
+        BookstoreCliTest.Run top2 = BookstoreCliTest.run("score", "churn", "--db", db, "--models", models.toString(),
+                "--customer", "CUST_1", "--top", "2");
+        assertEquals(0, top2.exit(), top2.err());
+        java.util.List<String> top2Lines = top2.out().lines().toList();
+        assertEquals(5, top2Lines.size(), top2.out());
+        assertEquals(lines.get(0), top2Lines.get(0));
+        for (int i = 3; i < 5; i++) {
+            assertEquals(java.util.List.of(lines.get(i).split(" +")), java.util.List.of(top2Lines.get(i).split(" +")),
+                    "the top 2 are the first 2 of the top 5");
+        }
 
         BookstoreCliTest.Run unknown = BookstoreCliTest.run("score", "churn", "--db", db, "--models",
                 models.toString(), "--customer", "NO_SUCH_CUSTOMER");
