@@ -106,7 +106,7 @@ public final class ChurnModel {
         int[] yCalibration = labels(calibration, features.buyersAfter(calibrationAsOf, h), "calibration");
         int[] yEval = labels(eval, features.buyersAfter(evalAsOf, h), "evaluation");
 
-        RandomForest forest = fitForest(train.rowsUnsafe(), yTrain, options);
+        RandomForest forest = fitForest(train.rowsUnsafe(), yTrain, train.schema(), options);
         Scorer scorer = ForestCompiler.compile(forest, train.schema());
         double[] sCalibration = Evaluation.score(calibration.rowsUnsafe(), scorer::score);
         Calibrator calibrator = options.calibration() == ChurnOptions.Calibration.AUTO
@@ -264,23 +264,13 @@ public final class ChurnModel {
     }
 
     /** Fits a Smile forest on rows and 0/1 labels; package-private so benchmarks can build one on any data. */
-    static RandomForest fitForest(double[][] x, int[] y, ChurnOptions o) {
-        FeatureSchema schema = FeatureSchema.CUSTOMER_V1.size() == x[0].length ? FeatureSchema.CUSTOMER_V1
-                : genericSchema(x[0].length);
+    static RandomForest fitForest(double[][] x, int[] y, FeatureSchema schema, ChurnOptions o) {
         DataFrame df = frame(x, y, schema);
         int p = x[0].length;
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(p)));
         int maxNodes = Math.max(16, x.length / o.nodeSize());
         return RandomForest.fit(Formula.lhs(LABEL), df, o.trees(), mtry, SplitRule.GINI, o.maxDepth(), maxNodes,
                 o.nodeSize(), 1.0, null, LongStream.range(o.seed(), o.seed() + o.trees()));
-    }
-
-    static FeatureSchema genericSchema(int p) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < p; i++) {
-            names.add("x" + i);
-        }
-        return new FeatureSchema("generic_" + p, names);
     }
 
     static DataFrame frame(double[][] x, int[] y, FeatureSchema schema) {

@@ -167,6 +167,11 @@ public final class ModelFile {
             }
             JsonNode header = JSON.readTree(in.readNBytes(headerLength));
             FeatureSchema schema = schema(header.path("schema"));
+            if (!schema.equals(Features.SCHEMA)) {
+                throw new ModelFileException("model file " + name + " was trained on feature schema " + schema.name()
+                        + ", which this library no longer computes (it computes " + Features.SCHEMA.name()
+                        + "); retrain it (bookstore train)");
+            }
             ModelMetadata metadata = metadata(header.path("metadata"));
             Calibrator calibrator = calibrator(header.path("calibration"));
             double[] reference = doubles(header, "reference");

@@ -33,7 +33,7 @@ class ChurnModelTest {
         assertTrue(e.forest().auc() > 0.7, report);
         assertTrue(e.forest().topDecileLift() > 1.0, report);
         assertEquals(e.evaluationRows(), e.reliability().stream().mapToInt(ChurnEvaluation.ReliabilityBin::count).sum());
-        assertEquals(FeatureSchema.CUSTOMER_V1.size(), e.importance().size());
+        assertEquals(Features.SCHEMA.size(), e.importance().size());
         assertTrue(report.contains("after calibration"), report);
     }
 
@@ -141,7 +141,7 @@ class ChurnModelTest {
     @Test
     void aVectorOfTheWrongLengthIsRejected() {
         BookstoreException e = assertThrows(BookstoreException.class, () -> model().scorer().score(new double[3]));
-        assertTrue(e.getMessage().contains("needs " + FeatureSchema.CUSTOMER_V1.size()), e.getMessage());
+        assertTrue(e.getMessage().contains("needs " + Features.SCHEMA.size()), e.getMessage());
     }
 
     @Test

@@ -61,6 +61,27 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelOnTheFirstFeatureSchemaIsRejectedWithAdviceToRetrain() {
+        FeatureSchema v1 = FeatureSchema.CUSTOMER_V1;
+        java.util.Random random = new java.util.Random(1);
+        double[][] x = new double[200][v1.size()];
+        int[] y = new int[200];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < v1.size(); j++) {
+                x[i][j] = random.nextDouble();
+            }
+            y[i] = x[i][0] > 0.5 ? 1 : 0;
+        }
+        Scorer scorer = ForestCompiler.compile(ChurnModel.fitForest(x, y, v1, ChurnModelTest.OPTIONS.withTrees(3)), v1);
+        ModelMetadata metadata = ChurnModelTest.model().metadata();
+        Path file = tmp.resolve("v1.bsm");
+        ModelFile.write(ChurnModel.loaded(scorer, Calibrator.none(), new double[v1.size()], metadata), file);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals("model file " + file + " was trained on feature schema customer_v1, which this library no "
+                + "longer computes (it computes customer_v2); retrain it (bookstore train)", e.getMessage());
+    }
+
+    @Test
     void aVersionOneFileIsRejectedWithAdviceToRetrain() throws IOException {
         Path file = written();
         byte[] bytes = Files.readAllBytes(file);
