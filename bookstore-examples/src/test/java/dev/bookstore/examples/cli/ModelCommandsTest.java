@@ -65,6 +65,21 @@ class ModelCommandsTest {
                 "--as-of", "2025-12-31");
         assertEquals(0, monitor.exit(), monitor.err());
         assertTrue(monitor.out().contains("PSI"), monitor.out());
+        assertTrue(monitor.out().matches("(?s).*stored as run [0-9a-f-]{36} at \\d{4}-.*"), monitor.out());
+        BookstoreCliTest.Run early = BookstoreCliTest.run("monitor", "--db", db, "--models", models.toString(),
+                "--as-of", "2025-08-01");
+        assertEquals(0, early.exit(), early.err());
+        BookstoreCliTest.Run dry = BookstoreCliTest.run("monitor", "--db", db, "--models", models.toString(),
+                "--as-of", "2025-09-01", "--no-store");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(!dry.out().contains("stored as run"), dry.out());
+
+        BookstoreCliTest.Run history = BookstoreCliTest.run("monitor", "--db", db, "--history");
+        assertEquals(0, history.exit(), history.err());
+        java.util.List<String> rows = history.out().lines().toList();
+        assertEquals(3, rows.size(), "header and two stored runs: " + history.out());
+        assertTrue(rows.get(1).contains(" 2025-12-31 ") && rows.get(2).contains(" 2025-08-01 "), history.out());
+        assertTrue(rows.get(1).matches(".* \\d+\\.\\d{4} +[01]\\.\\d{4} +[a-z0-9_]+ \\d+\\.\\d{4}"), history.out());
     }
 
     @Test
