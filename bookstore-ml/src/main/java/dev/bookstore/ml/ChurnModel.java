@@ -15,10 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
 import smile.base.cart.SplitRule;
+import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
+import smile.data.Tuple;
 import smile.data.formula.Formula;
+import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 
 /**
@@ -44,7 +47,13 @@ import smile.data.vector.IntVector;
 public final class ChurnModel {
     static final String LABEL = "churned";
 
+    private final FeatureSchema schema;
+    private final ChurnOptions.Algorithm algorithm;
+    /** The compiled forest; null for a boosting model (no compiled boosting scorer yet). */
     private final Scorer scorer;
+    /** Smile's gradient boosting, for a boosting model trained in this JVM; else null. */
+    private final GradientTreeBoost boost;
+    private final StructType boostRow;
     private final Calibrator calibrator;
     private final double[] reference;
     private final ModelMetadata metadata;
@@ -52,13 +61,21 @@ public final class ChurnModel {
     /** The Smile forest when trained in this JVM (absent after loading a file). */
     private final RandomForest forest;
 
-    private ChurnModel(Scorer scorer, Calibrator calibrator, double[] reference, ModelMetadata metadata,
-                       ChurnEvaluation evaluation, RandomForest forest) {
-        if (reference.length != scorer.schema().size()) {
+    private ChurnModel(FeatureSchema schema, Scorer scorer, GradientTreeBoost boost, Calibrator calibrator,
+                       double[] reference, ModelMetadata metadata, ChurnEvaluation evaluation, RandomForest forest) {
+        if (reference.length != schema.size()) {
             throw new BookstoreException("the reference vector has " + reference.length + " values; schema "
-                    + scorer.schema().name() + " needs " + scorer.schema().size());
+                    + schema.name() + " needs " + schema.size());
         }
+        if ((scorer == null) == (boost == null)) {
+            throw new IllegalArgumentException("a churn model has either a compiled forest or a boosting model");
+        }
+        this.schema = schema;
+        this.algorithm = scorer != null ? ChurnOptions.Algorithm.FOREST : ChurnOptions.Algorithm.BOOSTING;
         this.scorer = scorer;
+        this.boost = boost;
+        this.boostRow = boost == null ? null
+                : DataFrame.of(new double[1][schema.size()], schema.columns().toArray(String[]::new)).schema();
         this.calibrator = calibrator;
         this.reference = reference.clone();
         this.metadata = metadata;
@@ -68,7 +85,7 @@ public final class ChurnModel {
 
     /** A model read from a file: scorer, calibration, reference vector and metadata; no evaluation. */
     static ChurnModel loaded(Scorer scorer, Calibrator calibrator, double[] reference, ModelMetadata metadata) {
-        return new ChurnModel(scorer, calibrator, reference, metadata, null, null);
+        return new ChurnModel(scorer.schema(), scorer, null, calibrator, reference, metadata, null, null);
     }
 
     /**
@@ -106,9 +123,14 @@ public final class ChurnModel {
         int[] yCalibration = labels(calibration, features.buyersAfter(calibrationAsOf, h), "calibration");
         int[] yEval = labels(eval, features.buyersAfter(evalAsOf, h), "evaluation");
 
-        RandomForest forest = fitForest(train.rowsUnsafe(), yTrain, train.schema(), options);
-        Scorer scorer = ForestCompiler.compile(forest, train.schema());
-        double[] sCalibration = Evaluation.score(calibration.rowsUnsafe(), scorer::score);
+        boolean forestAlgorithm = options.algorithm() == ChurnOptions.Algorithm.FOREST;
+        RandomForest forest = forestAlgorithm ? fitForest(train.rowsUnsafe(), yTrain, train.schema(), options) : null;
+        ChurnModel raw = forestAlgorithm
+                ? new ChurnModel(train.schema(), ForestCompiler.compile(forest, train.schema()), null,
+                        Calibrator.none(), new double[train.schema().size()], null, null, forest)
+                : new ChurnModel(train.schema(), null, fitBoosting(train.rowsUnsafe(), yTrain, train.schema(), options),
+                        Calibrator.none(), new double[train.schema().size()], null, null, null);
+        double[] sCalibration = raw.probabilities(calibration.rowsUnsafe());
         Calibrator calibrator = options.calibration() == ChurnOptions.Calibration.AUTO
                 ? Calibrator.choose(sCalibration, yCalibration)
                 : Calibrator.fit(options.calibration(), sCalibration, yCalibration);
@@ -116,18 +138,19 @@ public final class ChurnModel {
         int recencyColumn = train.schema().indexOf("recency_days");
 
         double[][] xEval = eval.rowsUnsafe();
-        double[] pForest = Evaluation.score(xEval, scorer::score);
+        double[] pForest = raw.probabilities(xEval);
         double[] pCalibrated = Evaluation.map(pForest, calibrator::apply);
         double[] pLogistic = Evaluation.score(xEval, logistic::probability);
         double[] pRecency = Evaluation.score(xEval, x -> x[recencyColumn] / (x[recencyColumn] + h));
         String method = calibrator.method().name().toLowerCase(java.util.Locale.ROOT);
+        String name = forestAlgorithm ? "random forest" : "gradient boosting";
         ChurnEvaluation evaluation = new ChurnEvaluation(trainAsOf, evalAsOf, h, train.size(), eval.size(),
-                rate(yTrain), rate(yEval), Evaluation.metrics("random forest", pForest, yEval),
+                rate(yTrain), rate(yEval), Evaluation.metrics(name, pForest, yEval),
                 Evaluation.metrics("logistic regression", pLogistic, yEval),
                 Evaluation.metrics("recency heuristic", pRecency, yEval), Evaluation.reliability(pForest, yEval),
-                Evaluation.permutationImportance(eval.schema(), xEval, yEval, scorer::score, options.seed()),
+                Evaluation.permutationImportance(eval.schema(), xEval, yEval, raw::probabilities, options.seed()),
                 calibrationAsOf, calibration.size(), calibrator.method(),
-                Evaluation.metrics("random forest + " + method, pCalibrated, yEval),
+                Evaluation.metrics(name + " + " + method, pCalibrated, yEval),
                 Evaluation.reliability(pCalibrated, yEval));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("forest_auc", evaluation.forest().auc());
@@ -141,12 +164,46 @@ public final class ChurnModel {
         metrics.put("train_churn_rate", evaluation.trainChurnRate());
         ModelMetadata metadata = new ModelMetadata("churn", trainAsOf, evalAsOf, h, train.size(), fingerprint(train),
                 metrics);
-        return new ChurnModel(scorer, calibrator, medians(train.rowsUnsafe()), metadata, evaluation, forest);
+        return new ChurnModel(train.schema(), raw.scorer, raw.boost, calibrator, medians(train.rowsUnsafe()),
+                metadata, evaluation, forest);
     }
 
-    /** @return the compiled forest (the hot path); its scores are uncalibrated, see {@link #probability} */
+    /**
+     * The compiled forest (the hot path); its scores are uncalibrated, see {@link #probability}.
+     *
+     * @return the scorer
+     * @throws BookstoreException for a gradient-boosting model, which has no compiled scorer yet
+     */
     public Scorer scorer() {
+        if (scorer == null) {
+            throw new BookstoreException("this churn model uses gradient boosting, which has no compiled scorer yet; "
+                    + "use probability() or train with the random forest");
+        }
         return scorer;
+    }
+
+    /** @return the features a vector must hold, in order */
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    /** @return the learning algorithm: FOREST (compiled, can be written to a file) or BOOSTING (in this JVM only) */
+    public ChurnOptions.Algorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The uncalibrated score of one row. */
+    private double raw(double[] x) {
+        if (scorer != null) {
+            return scorer.score(x);
+        }
+        if (x.length != schema.size()) {
+            throw new BookstoreException("feature vector has " + x.length + " values; schema " + schema.name()
+                    + " needs " + schema.size());
+        }
+        double[] posterior = new double[2];
+        boost.predict(Tuple.of(x, boostRow), posterior);
+        return posterior[1];
     }
 
     /**
@@ -157,7 +214,7 @@ public final class ChurnModel {
      * @throws BookstoreException when the vector's length is not the schema's
      */
     public double probability(double[] x) {
-        return calibrator.apply(scorer.score(x));
+        return calibrator.apply(raw(x));
     }
 
     /**
@@ -168,7 +225,13 @@ public final class ChurnModel {
      */
     public double[] probabilities(double[][] rows) {
         double[] out = new double[rows.length];
-        scorer.score(rows, out);
+        if (scorer != null) {
+            scorer.score(rows, out);
+        } else {
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = raw(rows[i]);
+            }
+        }
         for (int i = 0; i < out.length; i++) {
             out[i] = calibrator.apply(out[i]);
         }
@@ -195,7 +258,7 @@ public final class ChurnModel {
      * @throws BookstoreException when the vector's length is not the schema's or {@code top} is out of range
      */
     public ChurnExplanation explain(double[] x, int top) {
-        int p = scorer.schema().size();
+        int p = schema.size();
         if (top < 1 || top > p) {
             throw new BookstoreException("explain needs 1.." + p + " contributions, got " + top);
         }
@@ -206,14 +269,17 @@ public final class ChurnModel {
             probe[j] = reference[j];
             double effect = probability - probability(probe);
             probe[j] = x[j];
-            all.add(new ChurnExplanation.Contribution(scorer.schema().columns().get(j), x[j], reference[j], effect));
+            all.add(new ChurnExplanation.Contribution(schema.columns().get(j), x[j], reference[j], effect));
         }
         all.sort(java.util.Comparator.comparingDouble((ChurnExplanation.Contribution c) -> -Math.abs(c.effect()))
                 .thenComparing(ChurnExplanation.Contribution::feature));
         return new ChurnExplanation(probability, all.subList(0, top));
     }
 
-    /** @return SHA-256 (hex) of the model's file encoding: the same for a model and the file it was written to */
+    /**
+     * @return SHA-256 (hex) of the model's file encoding: the same for a model and the file it was written to
+     * @throws ModelFileException for a gradient-boosting model, which cannot be written yet
+     */
     public String fingerprint() {
         return HexFormat.of().formatHex(ModelFile.digest(this));
     }
@@ -248,16 +314,20 @@ public final class ChurnModel {
         return out;
     }
 
-    /** Smile's own posterior P(churn) for each row; for tests and benchmarks comparing against the scorer. */
+    /** Smile's own posterior P(churn) for each row (uncalibrated); for tests comparing against the scorer. */
     double[] smileProbabilities(double[][] x) {
-        if (forest == null) {
-            throw new BookstoreException("this churn model was read from a file and has no Smile forest");
+        if (forest == null && boost == null) {
+            throw new BookstoreException("this churn model was read from a file and has no Smile model");
         }
-        DataFrame df = frame(x, new int[x.length], scorer.schema());
+        DataFrame df = frame(x, new int[x.length], schema);
         double[] out = new double[x.length];
         double[] posterior = new double[2];
         for (int i = 0; i < x.length; i++) {
-            forest.predict(df.get(i), posterior);
+            if (forest != null) {
+                forest.predict(df.get(i), posterior);
+            } else {
+                boost.predict(df.get(i), posterior);
+            }
             out[i] = posterior[1];
         }
         return out;
@@ -271,6 +341,13 @@ public final class ChurnModel {
         int maxNodes = Math.max(16, x.length / o.nodeSize());
         return RandomForest.fit(Formula.lhs(LABEL), df, o.trees(), mtry, SplitRule.GINI, o.maxDepth(), maxNodes,
                 o.nodeSize(), 1.0, null, LongStream.range(o.seed(), o.seed() + o.trees()));
+    }
+
+    /** Fits Smile's gradient tree boosting (logistic loss) with shrinkage 0.05, subsample 0.7, 6-leaf trees. */
+    static GradientTreeBoost fitBoosting(double[][] x, int[] y, FeatureSchema schema, ChurnOptions o) {
+        smile.math.MathEx.setSeed(o.seed());
+        return GradientTreeBoost.fit(Formula.lhs(LABEL), frame(x, y, schema), o.trees(), o.maxDepth(), 6,
+                o.nodeSize(), 0.05, 0.7);
     }
 
     static DataFrame frame(double[][] x, int[] y, FeatureSchema schema) {

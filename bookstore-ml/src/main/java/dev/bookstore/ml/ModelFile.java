@@ -95,6 +95,10 @@ public final class ModelFile {
     }
 
     static byte[] encode(ChurnModel model) {
+        if (model.algorithm() != ChurnOptions.Algorithm.FOREST) {
+            throw new ModelFileException("cannot write a gradient-boosting churn model: model files hold compiled "
+                    + "trees and there is no compiled boosting scorer yet; train with the random forest to write one");
+        }
         try {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buf);

@@ -74,13 +74,13 @@ public record ModelHealth(String modelKind, String modelFingerprint, LocalDate t
     public static ModelHealth check(Warehouse wh, ChurnModel model, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         Features features = Features.of(wh);
-        Scorer scorer = model.scorer();
+        FeatureSchema schema = model.schema();
         LocalDate trainAsOf = model.metadata().trainAsOf();
         double[][] base = features.asOf(trainAsOf).matrix();
         double[][] now = features.asOf(asOf).matrix();
         List<FeaturePsi> psis = new ArrayList<>();
-        for (int j = 0; j < scorer.schema().size(); j++) {
-            psis.add(new FeaturePsi(scorer.schema().columns().get(j), psi(column(base, j), column(now, j))));
+        for (int j = 0; j < schema.size(); j++) {
+            psis.add(new FeaturePsi(schema.columns().get(j), psi(column(base, j), column(now, j))));
         }
         psis.sort((a, b) -> Double.compare(b.psi(), a.psi()));
         double scorePsi = psi(model.probabilities(base), model.probabilities(now));

@@ -139,6 +139,30 @@ class ChurnModelTest {
     }
 
     @Test
+    void gradientBoostingIsAnOptionEvaluatedTheSameWay() {
+        ChurnModel boosting = ChurnModel.train(MlTestData.duckDb(), AS_OF, OPTIONS.withAlgorithm(
+                ChurnOptions.Algorithm.BOOSTING).withTrees(150).withMaxDepth(6));
+        ChurnEvaluation e = boosting.evaluation().orElseThrow();
+        System.err.println(e.report());
+        assertEquals(ChurnOptions.Algorithm.BOOSTING, boosting.algorithm());
+        assertEquals("gradient boosting", e.forest().model());
+        assertTrue(e.forest().auc() > e.recency().auc(), e.report());
+        assertTrue(e.forest().auc() > 0.7, e.report());
+        assertEquals(Features.SCHEMA.size(), e.importance().size());
+        // per-row scoring (a Tuple over the feature vector) equals Smile's posterior on a data frame
+        double[][] holdout = Features.of(MlTestData.duckDb()).asOf(e.evaluationAsOf()).matrix();
+        double[] smile = boosting.smileProbabilities(holdout);
+        for (int i = 0; i < holdout.length; i += 7) {
+            assertEquals(boosting.calibrator().apply(smile[i]), boosting.probability(holdout[i]), 1e-12, "row " + i);
+        }
+        BookstoreException noScorer = assertThrows(BookstoreException.class, boosting::scorer);
+        assertTrue(noScorer.getMessage().contains("no compiled scorer"), noScorer.getMessage());
+        ModelFileException noFile = assertThrows(ModelFileException.class,
+                () -> ModelFile.write(boosting, java.nio.file.Path.of("unused.bsm")));
+        assertTrue(noFile.getMessage().startsWith("cannot write a gradient-boosting churn model"), noFile.getMessage());
+    }
+
+    @Test
     void aVectorOfTheWrongLengthIsRejected() {
         BookstoreException e = assertThrows(BookstoreException.class, () -> model().scorer().score(new double[3]));
         assertTrue(e.getMessage().contains("needs " + Features.SCHEMA.size()), e.getMessage());

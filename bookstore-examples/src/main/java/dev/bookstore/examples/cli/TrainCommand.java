@@ -45,6 +45,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "Trees in the forest (default: ${DEFAULT-VALUE}).")
     private int trees;
 
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "12",
+            description = "Maximum depth of a tree (default: ${DEFAULT-VALUE}).")
+    private int maxDepth;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "FOREST",
+            description = "Learner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). BOOSTING is evaluated the "
+                    + "same way but cannot be written to a model file yet (no compiled boosting scorer): the "
+                    + "evaluation is printed and the command fails.")
+    private ChurnOptions.Algorithm algorithm;
+
     @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "AUTO",
             description = "How scores become probabilities: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; AUTO "
                     + "picks by cross-fitted Brier score on the calibration snapshot).")
@@ -58,10 +68,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ChurnOptions options = ChurnOptions.defaults().withHorizonDays(horizon).withTrees(trees)
-                .withCalibration(calibration).withCalibrationGapDays(calibrationGap);
+                .withMaxDepth(maxDepth).withCalibration(calibration).withCalibrationGapDays(calibrationGap)
+                .withAlgorithm(algorithm);
         try (Warehouse wh = warehouse.connect()) {
             ChurnModel model = ChurnModel.train(wh, asOf, options);
             model.evaluation().ifPresent(e -> out.println(e.report()));
+            out.flush();
             Path file = models.resolve(CHURN_FILE);
             ModelFile.write(model, file);
             out.println("model written to " + file);
