@@ -24,7 +24,7 @@ import java.util.Locale;
  * @param evaluationRows evaluation customers
  * @param trainChurnRate share of training customers who churned
  * @param evaluationChurnRate share of evaluation customers who churned
- * @param forest the random forest's metrics
+ * @param forest the model's uncalibrated metrics: the random forest's, or gradient boosting's when chosen
  * @param logistic the logistic-regression baseline's metrics
  * @param recency the recency heuristic's metrics
  * @param reliability the forest's reliability table (10 probability bins, empty bins left out)
@@ -51,7 +51,7 @@ public record ChurnEvaluation(LocalDate trainAsOf, LocalDate evaluationAsOf, int
      * @param evaluationRows evaluation customers
      * @param trainChurnRate share of training customers who churned
      * @param evaluationChurnRate share of evaluation customers who churned
-     * @param forest the random forest's metrics
+     * @param forest the model's uncalibrated metrics (random forest or gradient boosting)
      * @param logistic the logistic-regression baseline's metrics
      * @param recency the recency heuristic's metrics
      * @param reliability the forest's reliability table
