@@ -106,6 +106,13 @@ class FeaturesTest {
             FeatureTable after = Features.of(b).asOf(AS_OF);
             assertTrue(before.size() > 100);
             assertEquals(before, after, "features as of " + AS_OF + " must not see later data");
+            // the comparison covers the v2 features with real values, not just zeros
+            FeatureSchema s = before.schema();
+            long trends = java.util.stream.IntStream.range(0, before.size())
+                    .filter(i -> before.row(i)[s.indexOf("gap_trend_days")] != 0).count();
+            long mixes = java.util.stream.IntStream.range(0, before.size())
+                    .filter(i -> before.row(i)[s.indexOf("distinct_categories")] > 1).count();
+            assertTrue(trends > 10 && mixes > 10, trends + " gap trends, " + mixes + " category mixes");
             assertTrue(Features.of(b).asOf(AS_OF.plusDays(60)).size() >= before.size());
         }
     }
