@@ -15,47 +15,77 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
 import smile.base.cart.SplitRule;
+import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
+import smile.data.Tuple;
 import smile.data.formula.Formula;
+import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 
 /**
  * Churn prediction: a random forest (Smile 2.6) trained on {@link Features} with the label "no order in the
- * horizon after the as-of day", evaluated honestly out of time against a recency heuristic and logistic
- * regression, and compiled into a {@link Scorer}. Immutable and thread-safe.
+ * horizon after the as-of day", calibrated out of time (Platt or isotonic), evaluated honestly out of time against
+ * a recency heuristic and logistic regression, and compiled into a {@link Scorer}. Immutable and thread-safe.
  *
- * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}: with horizon h it trains on the snapshot
- * {@code asOf − 2h} (labels from {@code (asOf − 2h, asOf − h]}) and evaluates on {@code asOf − h} (labels from
- * {@code (asOf − h, asOf]}).
+ * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}: with horizon h and calibration gap g it
+ * trains on the snapshot {@code asOf − 2h} (labels from {@code (asOf − 2h, asOf − h]}), fits the calibration on the
+ * earlier snapshot {@code asOf − 2h − g} (labels from the h days after it) and evaluates on {@code asOf − h}
+ * (labels from {@code (asOf − h, asOf]}). The calibration rows are out of time (another snapshot, scored by a
+ * forest that never saw them) and never touch the evaluation outcomes; with the default g = h the three outcome
+ * windows are disjoint and consecutive. (A calibration snapshot after the training one would either overlap the
+ * evaluation outcomes or shorten the training history.)
  *
  * <pre>{@code
  * ChurnModel churn = ChurnModel.train(wh, LocalDate.parse("2025-12-31"), ChurnOptions.defaults());
  * String report = churn.evaluation().orElseThrow().report();
- * double p = churn.scorer().score(Features.of(wh).customer("CUST_1523", LocalDate.now()));
+ * double p = churn.probability(Features.of(wh).customer("CUST_1523", LocalDate.now()));
  * ModelFile.write(churn, Path.of("models/churn.bsm"));
  * }</pre>
  */
 public final class ChurnModel {
     static final String LABEL = "churned";
 
+    private final FeatureSchema schema;
+    private final ChurnOptions.Algorithm algorithm;
+    /** The compiled forest; null for a boosting model (no compiled boosting scorer yet). */
     private final Scorer scorer;
+    /** Smile's gradient boosting, for a boosting model trained in this JVM; else null. */
+    private final GradientTreeBoost boost;
+    private final StructType boostRow;
+    private final Calibrator calibrator;
+    private final double[] reference;
     private final ModelMetadata metadata;
     private final ChurnEvaluation evaluation;
     /** The Smile forest when trained in this JVM (absent after loading a file). */
     private final RandomForest forest;
 
-    private ChurnModel(Scorer scorer, ModelMetadata metadata, ChurnEvaluation evaluation, RandomForest forest) {
+    private ChurnModel(FeatureSchema schema, Scorer scorer, GradientTreeBoost boost, Calibrator calibrator,
+                       double[] reference, ModelMetadata metadata, ChurnEvaluation evaluation, RandomForest forest) {
+        if (reference.length != schema.size()) {
+            throw new BookstoreException("the reference vector has " + reference.length + " values; schema "
+                    + schema.name() + " needs " + schema.size());
+        }
+        if ((scorer == null) == (boost == null)) {
+            throw new IllegalArgumentException("a churn model has either a compiled forest or a boosting model");
+        }
+        this.schema = schema;
+        this.algorithm = scorer != null ? ChurnOptions.Algorithm.FOREST : ChurnOptions.Algorithm.BOOSTING;
         this.scorer = scorer;
+        this.boost = boost;
+        this.boostRow = boost == null ? null
+                : DataFrame.of(new double[1][schema.size()], schema.columns().toArray(String[]::new)).schema();
+        this.calibrator = calibrator;
+        this.reference = reference.clone();
         this.metadata = metadata;
         this.evaluation = evaluation;
         this.forest = forest;
     }
 
-    /** A model read from a file: scorer and metadata only. */
-    static ChurnModel loaded(Scorer scorer, ModelMetadata metadata) {
-        return new ChurnModel(scorer, metadata, null, null);
+    /** A model read from a file: scorer, calibration, reference vector and metadata; no evaluation. */
+    static ChurnModel loaded(Scorer scorer, Calibrator calibrator, double[] reference, ModelMetadata metadata) {
+        return new ChurnModel(scorer.schema(), scorer, null, calibrator, reference, metadata, null, null);
     }
 
     /**
@@ -70,11 +100,11 @@ public final class ChurnModel {
     }
 
     /**
-     * Trains and evaluates out of time.
+     * Trains, calibrates and evaluates out of time.
      *
      * @param wh a warehouse with built marts
      * @param asOf the last day whose data may be used
-     * @param options horizon and forest settings
+     * @param options horizon, forest and calibration settings
      * @return the trained, evaluated model
      * @throws BookstoreException when a snapshot has too few customers or only one outcome
      */
@@ -84,42 +114,174 @@ public final class ChurnModel {
         int h = options.horizonDays();
         LocalDate evalAsOf = asOf.minusDays(h);
         LocalDate trainAsOf = evalAsOf.minusDays(h);
+        LocalDate calibrationAsOf = trainAsOf.minusDays(options.calibrationGapDays());
         Features features = Features.of(wh);
         FeatureTable train = features.asOf(trainAsOf);
+        FeatureTable calibration = features.asOf(calibrationAsOf);
         FeatureTable eval = features.asOf(evalAsOf);
         int[] yTrain = labels(train, features.buyersAfter(trainAsOf, h), "training");
+        int[] yCalibration = labels(calibration, features.buyersAfter(calibrationAsOf, h), "calibration");
         int[] yEval = labels(eval, features.buyersAfter(evalAsOf, h), "evaluation");
 
-        RandomForest forest = fitForest(train.rowsUnsafe(), yTrain, options);
-        Scorer scorer = ForestCompiler.compile(forest, train.schema());
+        boolean forestAlgorithm = options.algorithm() == ChurnOptions.Algorithm.FOREST;
+        RandomForest forest = forestAlgorithm ? fitForest(train.rowsUnsafe(), yTrain, train.schema(), options) : null;
+        ChurnModel raw = forestAlgorithm
+                ? new ChurnModel(train.schema(), ForestCompiler.compile(forest, train.schema()), null,
+                        Calibrator.none(), new double[train.schema().size()], null, null, forest)
+                : new ChurnModel(train.schema(), null, fitBoosting(train.rowsUnsafe(), yTrain, train.schema(), options),
+                        Calibrator.none(), new double[train.schema().size()], null, null, null);
+        double[] sCalibration = raw.probabilities(calibration.rowsUnsafe());
+        Calibrator calibrator = options.calibration() == ChurnOptions.Calibration.AUTO
+                ? Calibrator.choose(sCalibration, yCalibration)
+                : Calibrator.fit(options.calibration(), sCalibration, yCalibration);
         LogisticBaseline logistic = LogisticBaseline.fit(train.rowsUnsafe(), yTrain);
         int recencyColumn = train.schema().indexOf("recency_days");
 
         double[][] xEval = eval.rowsUnsafe();
-        double[] pForest = Evaluation.score(xEval, scorer::score);
+        double[] pForest = raw.probabilities(xEval);
+        double[] pCalibrated = Evaluation.map(pForest, calibrator::apply);
         double[] pLogistic = Evaluation.score(xEval, logistic::probability);
         double[] pRecency = Evaluation.score(xEval, x -> x[recencyColumn] / (x[recencyColumn] + h));
+        String method = calibrator.method().name().toLowerCase(java.util.Locale.ROOT);
+        String name = forestAlgorithm ? "random forest" : "gradient boosting";
         ChurnEvaluation evaluation = new ChurnEvaluation(trainAsOf, evalAsOf, h, train.size(), eval.size(),
-                rate(yTrain), rate(yEval), Evaluation.metrics("random forest", pForest, yEval),
+                rate(yTrain), rate(yEval), Evaluation.metrics(name, pForest, yEval),
                 Evaluation.metrics("logistic regression", pLogistic, yEval),
                 Evaluation.metrics("recency heuristic", pRecency, yEval), Evaluation.reliability(pForest, yEval),
-                Evaluation.permutationImportance(eval.schema(), xEval, yEval, scorer::score, options.seed()));
+                Evaluation.permutationImportance(eval.schema(), xEval, yEval, raw::probabilities, options.seed()),
+                calibrationAsOf, calibration.size(), calibrator.method(),
+                Evaluation.metrics(name + " + " + method, pCalibrated, yEval),
+                Evaluation.reliability(pCalibrated, yEval));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("forest_auc", evaluation.forest().auc());
         metrics.put("forest_pr_auc", evaluation.forest().prAuc());
         metrics.put("forest_brier", evaluation.forest().brier());
         metrics.put("forest_top_decile_lift", evaluation.forest().topDecileLift());
+        metrics.put("calibrated_auc", evaluation.calibrated().auc());
+        metrics.put("calibrated_brier", evaluation.calibrated().brier());
         metrics.put("logistic_auc", evaluation.logistic().auc());
         metrics.put("recency_auc", evaluation.recency().auc());
         metrics.put("train_churn_rate", evaluation.trainChurnRate());
         ModelMetadata metadata = new ModelMetadata("churn", trainAsOf, evalAsOf, h, train.size(), fingerprint(train),
                 metrics);
-        return new ChurnModel(scorer, metadata, evaluation, forest);
+        return new ChurnModel(train.schema(), raw.scorer, raw.boost, calibrator, medians(train.rowsUnsafe()),
+                metadata, evaluation, forest);
     }
 
-    /** @return the compiled scorer (the hot path) */
+    /**
+     * The compiled forest (the hot path); its scores are uncalibrated, see {@link #probability}.
+     *
+     * @return the scorer
+     * @throws BookstoreException for a gradient-boosting model, which has no compiled scorer yet
+     */
     public Scorer scorer() {
+        if (scorer == null) {
+            throw new BookstoreException("this churn model uses gradient boosting, which has no compiled scorer yet; "
+                    + "use probability() or train with the random forest");
+        }
         return scorer;
+    }
+
+    /** @return the features a vector must hold, in order */
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    /** @return the learning algorithm: FOREST (compiled, can be written to a file) or BOOSTING (in this JVM only) */
+    public ChurnOptions.Algorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The uncalibrated score of one row. */
+    private double raw(double[] x) {
+        if (scorer != null) {
+            return scorer.score(x);
+        }
+        if (x.length != schema.size()) {
+            throw new BookstoreException("feature vector has " + x.length + " values; schema " + schema.name()
+                    + " needs " + schema.size());
+        }
+        double[] posterior = new double[2];
+        boost.predict(Tuple.of(x, boostRow), posterior);
+        return posterior[1];
+    }
+
+    /**
+     * The calibrated churn probability of one customer: the scorer's soft vote through the fitted calibration.
+     *
+     * @param x a feature vector in {@code scorer().schema()} order
+     * @return P(churn) in [0, 1]
+     * @throws BookstoreException when the vector's length is not the schema's
+     */
+    public double probability(double[] x) {
+        return calibrator.apply(raw(x));
+    }
+
+    /**
+     * Calibrated churn probabilities of many customers.
+     *
+     * @param rows feature vectors in {@code scorer().schema()} order
+     * @return one probability per row
+     */
+    public double[] probabilities(double[][] rows) {
+        double[] out = new double[rows.length];
+        if (scorer != null) {
+            scorer.score(rows, out);
+        } else {
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = raw(rows[i]);
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = calibrator.apply(out[i]);
+        }
+        return out;
+    }
+
+    /** @return the calibration method in use (PLATT, ISOTONIC or NONE) */
+    public ChurnOptions.Calibration calibration() {
+        return calibrator.method();
+    }
+
+    /** @return the training snapshot's median of each feature, in schema order (a copy) */
+    public double[] reference() {
+        return reference.clone();
+    }
+
+    /**
+     * The features that moved one customer's probability most: each feature's effect is the probability minus
+     * the probability with that feature set to its training median, the others unchanged.
+     *
+     * @param x a feature vector in {@code scorer().schema()} order
+     * @param top how many contributions to return (1..schema size)
+     * @return the probability and the {@code top} largest effects by absolute size
+     * @throws BookstoreException when the vector's length is not the schema's or {@code top} is out of range
+     */
+    public ChurnExplanation explain(double[] x, int top) {
+        int p = schema.size();
+        if (top < 1 || top > p) {
+            throw new BookstoreException("explain needs 1.." + p + " contributions, got " + top);
+        }
+        double probability = probability(x);
+        java.util.List<ChurnExplanation.Contribution> all = new java.util.ArrayList<>();
+        double[] probe = x.clone();
+        for (int j = 0; j < p; j++) {
+            probe[j] = reference[j];
+            double effect = probability - probability(probe);
+            probe[j] = x[j];
+            all.add(new ChurnExplanation.Contribution(schema.columns().get(j), x[j], reference[j], effect));
+        }
+        all.sort(java.util.Comparator.comparingDouble((ChurnExplanation.Contribution c) -> -Math.abs(c.effect()))
+                .thenComparing(ChurnExplanation.Contribution::feature));
+        return new ChurnExplanation(probability, all.subList(0, top));
+    }
+
+    /**
+     * @return SHA-256 (hex) of the model's file encoding: the same for a model and the file it was written to
+     * @throws ModelFileException for a gradient-boosting model, which cannot be written yet
+     */
+    public String fingerprint() {
+        return HexFormat.of().formatHex(ModelFile.digest(this));
     }
 
     /** @return how the model was made */
@@ -132,25 +294,47 @@ public final class ChurnModel {
         return Optional.ofNullable(evaluation);
     }
 
-    /** Smile's own posterior P(churn) for each row; for tests and benchmarks comparing against the scorer. */
-    double[] smileProbabilities(double[][] x) {
-        if (forest == null) {
-            throw new BookstoreException("this churn model was read from a file and has no Smile forest");
+    Calibrator calibrator() {
+        return calibrator;
+    }
+
+    /** Per-column medians (the mean of the two middle values for an even count). */
+    static double[] medians(double[][] x) {
+        int p = x[0].length;
+        double[] out = new double[p];
+        double[] column = new double[x.length];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < x.length; i++) {
+                column[i] = x[i][j];
+            }
+            java.util.Arrays.sort(column);
+            int m = column.length / 2;
+            out[j] = column.length % 2 == 1 ? column[m] : (column[m - 1] + column[m]) / 2;
         }
-        DataFrame df = frame(x, new int[x.length], scorer.schema());
+        return out;
+    }
+
+    /** Smile's own posterior P(churn) for each row (uncalibrated); for tests comparing against the scorer. */
+    double[] smileProbabilities(double[][] x) {
+        if (forest == null && boost == null) {
+            throw new BookstoreException("this churn model was read from a file and has no Smile model");
+        }
+        DataFrame df = frame(x, new int[x.length], schema);
         double[] out = new double[x.length];
         double[] posterior = new double[2];
         for (int i = 0; i < x.length; i++) {
-            forest.predict(df.get(i), posterior);
+            if (forest != null) {
+                forest.predict(df.get(i), posterior);
+            } else {
+                boost.predict(df.get(i), posterior);
+            }
             out[i] = posterior[1];
         }
         return out;
     }
 
     /** Fits a Smile forest on rows and 0/1 labels; package-private so benchmarks can build one on any data. */
-    static RandomForest fitForest(double[][] x, int[] y, ChurnOptions o) {
-        FeatureSchema schema = FeatureSchema.CUSTOMER_V1.size() == x[0].length ? FeatureSchema.CUSTOMER_V1
-                : genericSchema(x[0].length);
+    static RandomForest fitForest(double[][] x, int[] y, FeatureSchema schema, ChurnOptions o) {
         DataFrame df = frame(x, y, schema);
         int p = x[0].length;
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(p)));
@@ -159,12 +343,11 @@ public final class ChurnModel {
                 o.nodeSize(), 1.0, null, LongStream.range(o.seed(), o.seed() + o.trees()));
     }
 
-    static FeatureSchema genericSchema(int p) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < p; i++) {
-            names.add("x" + i);
-        }
-        return new FeatureSchema("generic_" + p, names);
+    /** Fits Smile's gradient tree boosting (logistic loss) with shrinkage 0.05, subsample 0.7, 6-leaf trees. */
+    static GradientTreeBoost fitBoosting(double[][] x, int[] y, FeatureSchema schema, ChurnOptions o) {
+        smile.math.MathEx.setSeed(o.seed());
+        return GradientTreeBoost.fit(Formula.lhs(LABEL), frame(x, y, schema), o.trees(), o.maxDepth(), 6,
+                o.nodeSize(), 0.05, 0.7);
     }
 
     static DataFrame frame(double[][] x, int[] y, FeatureSchema schema) {

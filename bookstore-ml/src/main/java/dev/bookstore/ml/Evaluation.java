@@ -104,8 +104,8 @@ final class Evaluation {
 
     /** AUC drop when each feature's column is shuffled on the holdout (seeded). */
     static java.util.List<ChurnEvaluation.FeatureImportance> permutationImportance(FeatureSchema schema,
-            double[][] x, int[] y, ToDoubleFunction<double[]> model, long seed) {
-        double base = auc(score(x, model), y);
+            double[][] x, int[] y, java.util.function.Function<double[][], double[]> model, long seed) {
+        double base = auc(model.apply(x), y);
         java.util.List<ChurnEvaluation.FeatureImportance> out = new java.util.ArrayList<>();
         Random random = new Random(seed);
         for (int f = 0; f < schema.size(); f++) {
@@ -119,7 +119,7 @@ final class Evaluation {
                 copy[i][f] = copy[j][f];
                 copy[j][f] = t;
             }
-            out.add(new ChurnEvaluation.FeatureImportance(schema.columns().get(f), base - auc(score(copy, model), y)));
+            out.add(new ChurnEvaluation.FeatureImportance(schema.columns().get(f), base - auc(model.apply(copy), y)));
         }
         out.sort(Comparator.comparingDouble(ChurnEvaluation.FeatureImportance::aucDrop).reversed());
         return java.util.List.copyOf(out);
@@ -129,6 +129,14 @@ final class Evaluation {
         double[] p = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             p[i] = model.applyAsDouble(x[i]);
+        }
+        return p;
+    }
+
+    static double[] map(double[] s, java.util.function.DoubleUnaryOperator f) {
+        double[] p = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            p[i] = f.applyAsDouble(s[i]);
         }
         return p;
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * on and a scorer refuses vectors of another length.
  *
  * <pre>{@code
- * FeatureSchema schema = FeatureSchema.CUSTOMER_V1;
+ * FeatureSchema schema = FeatureSchema.CUSTOMER_V2;
  * double recency = row[schema.indexOf("recency_days")];
  * }</pre>
  *
@@ -20,12 +20,28 @@ public record FeatureSchema(String name, List<String> columns) {
     static final List<String> CHANNELS = List.of("organic_search", "paid_search", "social", "email", "direct",
             "referral");
 
-    /** The customer feature schema computed by {@link Features}. */
+    /**
+     * The first customer feature schema: no longer computed by {@link Features} (model files trained on it are
+     * rejected); kept as the shape the scoring benchmarks use.
+     */
     public static final FeatureSchema CUSTOMER_V1 = new FeatureSchema("customer_v1", List.of(
             "recency_days", "frequency", "monetary", "avg_order_value", "tenure_days", "mean_days_between_orders",
             "orders_30d", "orders_90d", "revenue_90d", "sessions_30d", "sessions_90d", "abandoned_carts_30d",
             "abandoned_carts_90d", "channel_organic_search", "channel_paid_search", "channel_social",
             "channel_email", "channel_direct", "channel_referral"));
+
+    /**
+     * The customer feature schema computed by {@link Features}: {@link #CUSTOMER_V1} plus the trend of the days
+     * between orders ({@code gap_trend_days}: the latest gap minus the mean of the earlier gaps, 0 with fewer than
+     * two gaps) and the category mix ({@code distinct_categories} bought, {@code top_category_share} of spend in
+     * the customer's largest category).
+     */
+    public static final FeatureSchema CUSTOMER_V2 = new FeatureSchema("customer_v2", List.of(
+            "recency_days", "frequency", "monetary", "avg_order_value", "tenure_days", "mean_days_between_orders",
+            "gap_trend_days", "orders_30d", "orders_90d", "revenue_90d", "sessions_30d", "sessions_90d",
+            "abandoned_carts_30d", "abandoned_carts_90d", "distinct_categories", "top_category_share",
+            "channel_organic_search", "channel_paid_search", "channel_social", "channel_email", "channel_direct",
+            "channel_referral"));
 
     /**
      * Validates and copies.

@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Front door for customer features: computes the {@link FeatureSchema#CUSTOMER_V1} vectors as of a day with SQL
- * pushed down to the marts (fct_orders, fct_sessions, dim_customers). Point-in-time correct: only orders and
- * sessions dated on or before the as-of day are read. The population is every registered customer with at least
+ * Front door for customer features: computes the {@link FeatureSchema#CUSTOMER_V2} vectors as of a day with SQL
+ * pushed down to the marts (fct_orders, fct_order_lines, fct_sessions, dim_customers). Point-in-time correct: only
+ * orders, order lines and sessions dated on or before the as-of day are read. The population is every registered customer with at least
  * one order on or before that day. Thread-safe; holds no connection.
  *
  * <pre>{@code
@@ -29,6 +29,9 @@ import java.util.TreeMap;
 public final class Features {
     /** Value of {@code mean_days_between_orders} for a customer with a single order. */
     public static final double NO_GAP = -1.0;
+
+    /** The schema of the vectors this class computes. */
+    public static final FeatureSchema SCHEMA = FeatureSchema.CUSTOMER_V2;
 
     private static final String FEATURES_SQL = resource("customer_features.sql");
     private static final String LABELS_SQL = resource("churn_labels.sql");
@@ -65,7 +68,7 @@ public final class Features {
             }
             return null;
         });
-        return new FeatureTable(FeatureSchema.CUSTOMER_V1, asOf, new ArrayList<>(rows.keySet()),
+        return new FeatureTable(SCHEMA, asOf, new ArrayList<>(rows.keySet()),
                 rows.values().toArray(double[][]::new));
     }
 
@@ -99,11 +102,15 @@ public final class Features {
     }
 
     private static double[] row(ResultSet rs) throws java.sql.SQLException {
-        double[] x = new double[FeatureSchema.CUSTOMER_V1.size()];
+        double[] x = new double[SCHEMA.size()];
         double frequency = number(rs, "frequency");
         double monetary = number(rs, "monetary");
         double gaps = number(rs, "gaps");
-        double meanGap = gaps == 0 ? NO_GAP : number(rs, "gap_days") / gaps;
+        double gapDays = number(rs, "gap_days");
+        double meanGap = gaps == 0 ? NO_GAP : gapDays / gaps;
+        double lastGap = number(rs, "last_gap_days");
+        double gapTrend = gaps < 2 ? 0 : lastGap - (gapDays - lastGap) / (gaps - 1);
+        double categorySpend = number(rs, "category_spend");
         int i = 0;
         x[i++] = number(rs, "recency_days");
         x[i++] = frequency;
@@ -111,6 +118,7 @@ public final class Features {
         x[i++] = frequency == 0 ? 0 : monetary / frequency;
         x[i++] = number(rs, "tenure_days");
         x[i++] = meanGap;
+        x[i++] = gapTrend;
         x[i++] = number(rs, "orders_30d");
         x[i++] = number(rs, "orders_90d");
         x[i++] = number(rs, "revenue_90d");
@@ -118,6 +126,8 @@ public final class Features {
         x[i++] = number(rs, "sessions_90d");
         x[i++] = number(rs, "abandoned_30d");
         x[i++] = number(rs, "abandoned_90d");
+        x[i++] = number(rs, "distinct_categories");
+        x[i++] = categorySpend <= 0 ? 0 : number(rs, "top_category_spend") / categorySpend;
         String channel = rs.getString("acquisition_channel");
         int k = channel == null ? -1 : FeatureSchema.CHANNELS.indexOf(channel.strip().toLowerCase(java.util.Locale.ROOT));
         if (k >= 0) {

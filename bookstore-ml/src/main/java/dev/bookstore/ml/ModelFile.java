@@ -29,9 +29,11 @@ import java.util.Map;
  *
  * <p>Layout (big-endian): the 8-byte magic {@code BSMODEL\n}; the format version (int, currently
  * {@value #FORMAT_VERSION}); the header length (int) and a UTF-8 JSON header (kind, feature schema, training
- * metadata); the forest (tree count, node count, roots, then per node: feature, threshold, left, right, vote0,
+ * metadata, calibration — method and parameters —, and the reference vector of training medians); the forest (tree count, node count, roots, then per node: feature, threshold, left, right, vote0,
  * vote1); and a SHA-256 of everything before it. A file that is not a model, has an unknown version, is truncated
- * or was modified is rejected with a one-line {@link ModelFileException}.
+ * or was modified is rejected with a one-line {@link ModelFileException}. Version 1 files (written before
+ * calibration and the reference vector existed) are rejected with a message asking to retrain: they hold neither,
+ * and their feature schema is no longer computed.
  *
  * <pre>{@code
  * ModelFile.write(churn, Path.of("models/churn.bsm"));
@@ -40,7 +42,7 @@ import java.util.Map;
  */
 public final class ModelFile {
     /** The format version this library writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final byte[] MAGIC = "BSMODEL\n".getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST = 32;
@@ -93,6 +95,10 @@ public final class ModelFile {
     }
 
     static byte[] encode(ChurnModel model) {
+        if (model.algorithm() != ChurnOptions.Algorithm.FOREST) {
+            throw new ModelFileException("cannot write a gradient-boosting churn model: model files hold compiled "
+                    + "trees and there is no compiled boosting scorer yet; train with the random forest to write one");
+        }
         try {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buf);
@@ -124,6 +130,12 @@ public final class ModelFile {
         }
     }
 
+    /** The SHA-256 a model's file ends with (its checksum, over everything before it). */
+    static byte[] digest(ChurnModel model) {
+        byte[] bytes = encode(model);
+        return Arrays.copyOfRange(bytes, bytes.length - DIGEST, bytes.length);
+    }
+
     static ChurnModel decode(byte[] bytes, String name) {
         int prefix = Math.min(bytes.length, MAGIC.length);
         boolean magic = Arrays.equals(Arrays.copyOf(bytes, prefix), Arrays.copyOf(MAGIC, prefix));
@@ -134,6 +146,10 @@ public final class ModelFile {
             throw new ModelFileException("model file " + name + " is not a bookstore model file (bad magic bytes)");
         }
         int version = ByteBuffer.wrap(bytes, MAGIC.length, 4).getInt();
+        if (version == 1) {
+            throw new ModelFileException("model file " + name + " has format version 1 (no calibration, no reference "
+                    + "values); retrain it with this release (bookstore train), which writes version " + FORMAT_VERSION);
+        }
         if (version != FORMAT_VERSION) {
             throw new ModelFileException("model file " + name + " has format version " + version
                     + "; this library reads version " + FORMAT_VERSION);
@@ -155,7 +171,18 @@ public final class ModelFile {
             }
             JsonNode header = JSON.readTree(in.readNBytes(headerLength));
             FeatureSchema schema = schema(header.path("schema"));
+            if (!schema.equals(Features.SCHEMA)) {
+                throw new ModelFileException("model file " + name + " was trained on feature schema " + schema.name()
+                        + ", which this library no longer computes (it computes " + Features.SCHEMA.name()
+                        + "); retrain it (bookstore train)");
+            }
             ModelMetadata metadata = metadata(header.path("metadata"));
+            Calibrator calibrator = calibrator(header.path("calibration"));
+            double[] reference = doubles(header, "reference");
+            if (reference.length != schema.size()) {
+                throw new ModelFileException("model file " + name + " has " + reference.length
+                        + " reference values for the " + schema.size() + " features of " + schema.name());
+            }
             int trees = in.readInt();
             int nodes = in.readInt();
             if (trees < 1 || nodes < trees || (long) nodes * 36 > body) {
@@ -185,7 +212,7 @@ public final class ModelFile {
                         + " unexpected bytes after the forest");
             }
             return ChurnModel.loaded(new Scorer(schema, roots, feature, threshold, left, right, vote0, vote1),
-                    metadata);
+                    calibrator, reference, metadata);
         } catch (EOFException e) {
             throw new ModelFileException("model file " + name + " is truncated");
         } catch (IOException | RuntimeException e) {
@@ -213,7 +240,49 @@ public final class ModelFile {
         m.put("data_fingerprint", md.dataFingerprint());
         ObjectNode metrics = m.putObject("metrics");
         md.metrics().forEach(metrics::put);
+        Calibrator c = model.calibrator();
+        ObjectNode calibration = h.putObject("calibration");
+        calibration.put("method", c.method().name().toLowerCase(java.util.Locale.ROOT));
+        switch (c.method()) {
+            case PLATT -> {
+                calibration.put("alpha", c.alpha());
+                calibration.put("beta", c.beta());
+            }
+            case ISOTONIC -> {
+                Arrays.stream(c.upper()).forEach(calibration.putArray("upper")::add);
+                Arrays.stream(c.value()).forEach(calibration.putArray("value")::add);
+            }
+            default -> {
+            }
+        }
+        Arrays.stream(model.reference()).forEach(h.putArray("reference")::add);
         return h;
+    }
+
+    private static Calibrator calibrator(JsonNode n) {
+        String method = required(n, "method").asText();
+        return switch (method) {
+            case "none" -> Calibrator.none();
+            case "platt" -> Calibrator.platt(required(n, "alpha").asDouble(), required(n, "beta").asDouble());
+            case "isotonic" -> Calibrator.isotonic(doubles(n, "upper"), doubles(n, "value"));
+            default -> throw new ModelFileException("header field 'calibration.method' is '" + method
+                    + "'; valid: none, platt, isotonic");
+        };
+    }
+
+    private static double[] doubles(JsonNode n, String field) {
+        JsonNode array = required(n, field);
+        if (!array.isArray()) {
+            throw new ModelFileException("header field '" + field + "' is not an array");
+        }
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!array.get(i).isNumber()) {
+                throw new ModelFileException("header field '" + field + "' holds a non-number at index " + i);
+            }
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
     }
 
     private static FeatureSchema schema(JsonNode n) {

@@ -27,12 +27,77 @@ class ChurnModelTest {
         System.err.println(report);
         assertEquals(LocalDate.of(2025, 10, 2), e.evaluationAsOf());
         assertEquals(LocalDate.of(2025, 7, 4), e.trainAsOf());
+        assertEquals(LocalDate.of(2025, 4, 5), e.calibrationAsOf(), "one horizon before the training snapshot");
         assertTrue(e.forest().auc() > e.logistic().auc(), report);
         assertTrue(e.forest().auc() > e.recency().auc(), report);
         assertTrue(e.forest().auc() > 0.7, report);
         assertTrue(e.forest().topDecileLift() > 1.0, report);
         assertEquals(e.evaluationRows(), e.reliability().stream().mapToInt(ChurnEvaluation.ReliabilityBin::count).sum());
-        assertEquals(FeatureSchema.CUSTOMER_V1.size(), e.importance().size());
+        assertEquals(Features.SCHEMA.size(), e.importance().size());
+        assertTrue(report.contains("after calibration"), report);
+    }
+
+    @Test
+    void calibrationIsFittedOutOfTimeAndLowersTheHoldoutBrier() {
+        ChurnModel m = model();
+        ChurnEvaluation e = m.evaluation().orElseThrow();
+        assertTrue(e.calibration() != ChurnOptions.Calibration.AUTO);
+        assertEquals(e.calibration(), m.calibration());
+        assertTrue(e.calibrated().brier() <= e.forest().brier() + 1e-3, e.report());
+        assertEquals(e.evaluationRows(),
+                e.calibratedReliability().stream().mapToInt(ChurnEvaluation.ReliabilityBin::count).sum());
+        // the calibrated Brier recomputed from the model's public probability output
+        FeatureTable holdout = Features.of(MlTestData.duckDb()).asOf(e.evaluationAsOf());
+        java.util.Set<String> buyers = Features.of(MlTestData.duckDb()).buyersAfter(e.evaluationAsOf(), 90);
+        double[] p = m.probabilities(holdout.matrix());
+        double brier = 0;
+        for (int i = 0; i < p.length; i++) {
+            double y = buyers.contains(holdout.customerIds().get(i)) ? 0 : 1;
+            brier += (p[i] - y) * (p[i] - y) / p.length;
+            assertEquals(p[i], m.probability(holdout.row(i)), 0);
+        }
+        assertEquals(e.calibrated().brier(), brier, 1e-12);
+    }
+
+    @Test
+    void eachCalibrationMethodCanBeForced() {
+        ChurnOptions small = OPTIONS.withTrees(20);
+        for (ChurnOptions.Calibration c : java.util.List.of(ChurnOptions.Calibration.PLATT,
+                ChurnOptions.Calibration.ISOTONIC, ChurnOptions.Calibration.NONE)) {
+            ChurnModel m = ChurnModel.train(MlTestData.duckDb(), AS_OF, small.withCalibration(c));
+            assertEquals(c, m.calibration());
+            ChurnEvaluation e = m.evaluation().orElseThrow();
+            if (c == ChurnOptions.Calibration.NONE) {
+                assertEquals(e.forest().brier(), e.calibrated().brier(), 0);
+            }
+        }
+    }
+
+    @Test
+    void theReferenceIsTheTrainingMedianAndExplanationsIsolateOneFeature() {
+        ChurnModel m = model();
+        FeatureTable train = Features.of(MlTestData.duckDb()).asOf(m.metadata().trainAsOf());
+        int recency = train.schema().indexOf("recency_days");
+        double[] column = java.util.stream.IntStream.range(0, train.size()).mapToDouble(i -> train.row(i)[recency])
+                .sorted().toArray();
+        double median = column.length % 2 == 1 ? column[column.length / 2]
+                : (column[column.length / 2 - 1] + column[column.length / 2]) / 2;
+        assertEquals(median, m.reference()[recency], 0);
+
+        double[] x = m.reference();
+        ChurnExplanation atReference = m.explain(x, 5);
+        assertEquals(5, atReference.contributions().size());
+        atReference.contributions().forEach(c -> assertEquals(0.0, c.effect(), 0, c.feature()));
+
+        x[recency] = 365;
+        ChurnExplanation e = m.explain(x, 3);
+        ChurnExplanation.Contribution first = e.contributions().get(0);
+        assertEquals("recency_days", first.feature());
+        assertEquals(365, first.value(), 0);
+        assertEquals(median, first.reference(), 0);
+        assertEquals(m.probability(x) - m.probability(m.reference()), first.effect(), 1e-15);
+        assertEquals(0.0, e.contributions().get(1).effect(), 0, "only recency differs from the reference");
+        assertThrows(BookstoreException.class, () -> m.explain(x, 0));
     }
 
     @Test
@@ -74,9 +139,33 @@ class ChurnModelTest {
     }
 
     @Test
+    void gradientBoostingIsAnOptionEvaluatedTheSameWay() {
+        ChurnModel boosting = ChurnModel.train(MlTestData.duckDb(), AS_OF, OPTIONS.withAlgorithm(
+                ChurnOptions.Algorithm.BOOSTING).withTrees(150).withMaxDepth(6));
+        ChurnEvaluation e = boosting.evaluation().orElseThrow();
+        System.err.println(e.report());
+        assertEquals(ChurnOptions.Algorithm.BOOSTING, boosting.algorithm());
+        assertEquals("gradient boosting", e.forest().model());
+        assertTrue(e.forest().auc() > e.recency().auc(), e.report());
+        assertTrue(e.forest().auc() > 0.7, e.report());
+        assertEquals(Features.SCHEMA.size(), e.importance().size());
+        // per-row scoring (a Tuple over the feature vector) equals Smile's posterior on a data frame
+        double[][] holdout = Features.of(MlTestData.duckDb()).asOf(e.evaluationAsOf()).matrix();
+        double[] smile = boosting.smileProbabilities(holdout);
+        for (int i = 0; i < holdout.length; i += 7) {
+            assertEquals(boosting.calibrator().apply(smile[i]), boosting.probability(holdout[i]), 1e-12, "row " + i);
+        }
+        BookstoreException noScorer = assertThrows(BookstoreException.class, boosting::scorer);
+        assertTrue(noScorer.getMessage().contains("no compiled scorer"), noScorer.getMessage());
+        ModelFileException noFile = assertThrows(ModelFileException.class,
+                () -> ModelFile.write(boosting, java.nio.file.Path.of("unused.bsm")));
+        assertTrue(noFile.getMessage().startsWith("cannot write a gradient-boosting churn model"), noFile.getMessage());
+    }
+
+    @Test
     void aVectorOfTheWrongLengthIsRejected() {
         BookstoreException e = assertThrows(BookstoreException.class, () -> model().scorer().score(new double[3]));
-        assertTrue(e.getMessage().contains("needs " + FeatureSchema.CUSTOMER_V1.size()), e.getMessage());
+        assertTrue(e.getMessage().contains("needs " + Features.SCHEMA.size()), e.getMessage());
     }
 
     @Test

@@ -54,6 +54,8 @@ class FeaturesTest {
         assertEquals(oracle.keySet().stream().toList(), table.customerIds(), "population: customers with an order");
         FeatureSchema s = table.schema();
         int checked = 0;
+        int trends = 0;
+        int mixed = 0;
         for (var e : oracle.entrySet()) {
             double[] x = table.row(e.getKey()).orElseThrow();
             Oracle o = e.getValue();
@@ -65,6 +67,11 @@ class FeaturesTest {
             assertEquals(o.tenure, x[s.indexOf("tenure_days")], 0, who + " tenure");
             assertEquals(o.orders90, x[s.indexOf("orders_90d")], 0, who + " orders_90d");
             assertEquals(o.meanGap(), x[s.indexOf("mean_days_between_orders")], 1e-6, who + " mean gap");
+            assertEquals(o.gapTrend(), x[s.indexOf("gap_trend_days")], 1e-6, who + " gap trend");
+            assertEquals(o.categorySpend.size(), x[s.indexOf("distinct_categories")], 0, who + " categories");
+            assertEquals(o.topCategoryShare(), x[s.indexOf("top_category_share")], 1e-9, who + " top category share");
+            trends += o.gapTrend() != 0 ? 1 : 0;
+            mixed += o.categorySpend.size() > 1 ? 1 : 0;
             double channels = 0;
             for (String c : FeatureSchema.CHANNELS) {
                 channels += x[s.indexOf("channel_" + c)];
@@ -74,6 +81,8 @@ class FeaturesTest {
             checked++;
         }
         assertTrue(checked > 100, "checked " + checked + " customers");
+        assertTrue(trends > 10, trends + " customers with a gap trend");
+        assertTrue(mixed > 10, mixed + " customers buying in several categories");
         double sessions = 0;
         for (int i = 0; i < table.size(); i++) {
             sessions += table.row(i)[s.indexOf("sessions_90d")];
@@ -97,6 +106,13 @@ class FeaturesTest {
             FeatureTable after = Features.of(b).asOf(AS_OF);
             assertTrue(before.size() > 100);
             assertEquals(before, after, "features as of " + AS_OF + " must not see later data");
+            // the comparison covers the v2 features with real values, not just zeros
+            FeatureSchema s = before.schema();
+            long trends = java.util.stream.IntStream.range(0, before.size())
+                    .filter(i -> before.row(i)[s.indexOf("gap_trend_days")] != 0).count();
+            long mixes = java.util.stream.IntStream.range(0, before.size())
+                    .filter(i -> before.row(i)[s.indexOf("distinct_categories")] > 1).count();
+            assertTrue(trends > 10 && mixes > 10, trends + " gap trends, " + mixes + " category mixes");
             assertTrue(Features.of(b).asOf(AS_OF.plusDays(60)).size() >= before.size());
         }
     }
@@ -144,9 +160,29 @@ class FeaturesTest {
         LocalDate first;
         LocalDate last;
         String channel;
+        final List<LocalDate> days = new ArrayList<>();
+        final Map<String, BigDecimal> categorySpend = new HashMap<>();
 
         double meanGap() {
             return frequency < 2 ? Features.NO_GAP : (double) ChronoUnit.DAYS.between(first, last) / (frequency - 1);
+        }
+
+        /** Latest gap minus the mean of the earlier gaps (order days sorted), 0 with fewer than three orders. */
+        double gapTrend() {
+            if (days.size() < 3) {
+                return 0;
+            }
+            List<LocalDate> d = days.stream().sorted().toList();
+            int n = d.size();
+            double lastGap = ChronoUnit.DAYS.between(d.get(n - 2), d.get(n - 1));
+            double earlierMean = (double) ChronoUnit.DAYS.between(d.get(0), d.get(n - 2)) / (n - 2);
+            return lastGap - earlierMean;
+        }
+
+        double topCategoryShare() {
+            BigDecimal total = categorySpend.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            return total.signum() == 0 ? 0 : categorySpend.values().stream().max(BigDecimal::compareTo).orElseThrow()
+                    .doubleValue() / total.doubleValue();
         }
     }
 
@@ -155,7 +191,11 @@ class FeaturesTest {
         for (String[] f : MlTestData.csv(dir.resolve("raw_customers.csv"))) {
             customers.put(f[0], f);
         }
-        record Order(String customer, LocalDate day, BigDecimal gross) {
+        Map<String, String> category = new HashMap<>();
+        for (String[] f : MlTestData.csv(dir.resolve("raw_products.csv"))) {
+            category.put(f[0], f[3].strip());
+        }
+        record Order(String customer, LocalDate day, BigDecimal gross, Map<String, BigDecimal> byCategory) {
         }
         Map<String, Order> orders = new HashMap<>();
         for (String[] f : MlTestData.csv(dir.resolve("raw_orders.csv"))) {
@@ -168,8 +208,14 @@ class FeaturesTest {
                 continue;
             }
             BigDecimal amount = price.multiply(BigDecimal.valueOf(qty));
-            orders.merge(f[0], new Order(f[1], LocalDate.parse(f[2]), amount),
-                    (a, b) -> new Order(a.customer, a.day, a.gross.add(b.gross)));
+            Map<String, BigDecimal> byCategory = new HashMap<>();
+            if (category.containsKey(f[3])) {
+                byCategory.put(category.get(f[3]), amount);
+            }
+            orders.merge(f[0], new Order(f[1], LocalDate.parse(f[2]), amount, byCategory), (a, b) -> {
+                b.byCategory.forEach((k, v) -> a.byCategory.merge(k, v, BigDecimal::add));
+                return new Order(a.customer, a.day, a.gross.add(b.gross), a.byCategory);
+            });
         }
         Map<String, Oracle> out = new TreeMap<>();
         for (Order o : orders.values()) {
@@ -182,6 +228,8 @@ class FeaturesTest {
             x.monetary = x.monetary.add(o.gross);
             x.first = x.first == null || o.day.isBefore(x.first) ? o.day : x.first;
             x.last = x.last == null || o.day.isAfter(x.last) ? o.day : x.last;
+            x.days.add(o.day);
+            o.byCategory.forEach((k, v) -> x.categorySpend.merge(k, v, BigDecimal::add));
             if (o.day.isAfter(asOf.minusDays(90))) {
                 x.orders90++;
             }

@@ -39,6 +39,57 @@ class ModelFileTest {
         assertArrayEquals(a, b);
         assertEquals(64, loaded.metadata().dataFingerprint().length());
         assertTrue(loaded.metadata().metrics().get("forest_auc") > 0.5);
+        assertEquals(original.calibration(), loaded.calibration());
+        assertArrayEquals(original.reference(), loaded.reference());
+        assertArrayEquals(original.probabilities(rows), loaded.probabilities(rows));
+        assertEquals(original.fingerprint(), loaded.fingerprint());
+    }
+
+    @Test
+    void everyCalibrationMethodSurvivesTheFile() {
+        ChurnOptions small = ChurnModelTest.OPTIONS.withTrees(10);
+        double[][] rows = Features.of(MlTestData.duckDb()).asOf(ChurnModelTest.AS_OF.minusDays(90)).matrix();
+        for (ChurnOptions.Calibration c : java.util.List.of(ChurnOptions.Calibration.PLATT,
+                ChurnOptions.Calibration.ISOTONIC, ChurnOptions.Calibration.NONE)) {
+            ChurnModel m = ChurnModel.train(MlTestData.duckDb(), ChurnModelTest.AS_OF, small.withCalibration(c));
+            Path file = tmp.resolve(c + ".bsm");
+            ModelFile.write(m, file);
+            ChurnModel loaded = ModelFile.read(file);
+            assertEquals(c, loaded.calibration());
+            assertArrayEquals(m.probabilities(rows), loaded.probabilities(rows), c.toString());
+        }
+    }
+
+    @Test
+    void aModelOnTheFirstFeatureSchemaIsRejectedWithAdviceToRetrain() {
+        FeatureSchema v1 = FeatureSchema.CUSTOMER_V1;
+        java.util.Random random = new java.util.Random(1);
+        double[][] x = new double[200][v1.size()];
+        int[] y = new int[200];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < v1.size(); j++) {
+                x[i][j] = random.nextDouble();
+            }
+            y[i] = x[i][0] > 0.5 ? 1 : 0;
+        }
+        Scorer scorer = ForestCompiler.compile(ChurnModel.fitForest(x, y, v1, ChurnModelTest.OPTIONS.withTrees(3)), v1);
+        ModelMetadata metadata = ChurnModelTest.model().metadata();
+        Path file = tmp.resolve("v1.bsm");
+        ModelFile.write(ChurnModel.loaded(scorer, Calibrator.none(), new double[v1.size()], metadata), file);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals("model file " + file + " was trained on feature schema customer_v1, which this library no "
+                + "longer computes (it computes customer_v2); retrain it (bookstore train)", e.getMessage());
+    }
+
+    @Test
+    void aVersionOneFileIsRejectedWithAdviceToRetrain() throws IOException {
+        Path file = written();
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, 1);
+        Files.write(file, bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals("model file " + file + " has format version 1 (no calibration, no reference values); retrain "
+                + "it with this release (bookstore train), which writes version 2", e.getMessage());
     }
 
     @Test
@@ -71,7 +122,7 @@ class ModelFileTest {
         ByteBuffer.wrap(bytes).putInt(8, 99);
         Files.write(file, bytes);
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
-        assertEquals("model file " + file + " has format version 99; this library reads version 1", e.getMessage());
+        assertEquals("model file " + file + " has format version 99; this library reads version 2", e.getMessage());
     }
 
     @Test

@@ -23,7 +23,10 @@ class ModelHealthTest {
     void healthReportsDriftAndRealisedAuc() {
         ChurnModel m = ChurnModelTest.model();
         ModelHealth h = ModelHealth.check(MlTestData.duckDb(), m, LocalDate.of(2025, 12, 31));
-        assertEquals(FeatureSchema.CUSTOMER_V1.size(), h.features().size());
+        assertEquals(m.fingerprint(), h.modelFingerprint());
+        assertEquals("churn", h.modelKind());
+        assertEquals(64, h.modelFingerprint().length());
+        assertEquals(Features.SCHEMA.size(), h.features().size());
         assertTrue(h.scorePsi() >= 0);
         assertTrue(h.realisedAuc().orElseThrow() > 0.7, h.report());
         ModelHealth same = ModelHealth.check(MlTestData.duckDb(), m, m.metadata().trainAsOf());

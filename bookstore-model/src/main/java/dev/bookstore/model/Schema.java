@@ -28,7 +28,7 @@ import java.util.Set;
 final class Schema {
     /** Every migration, in order. Add a file and a line here to change the schema. */
     static final List<String> MIGRATIONS = List.of("V1__raw_layer.sql", "V2__ingest.sql", "V3__transform.sql",
-            "V4__ingest_sources.sql");
+            "V4__ingest_sources.sql", "V5__model_health.sql");
 
     private static final Duration INIT_LOCK_WAIT = Duration.ofMinutes(2);
     private final Warehouse wh;

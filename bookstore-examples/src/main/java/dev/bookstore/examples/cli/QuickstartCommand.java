@@ -41,14 +41,14 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         defaultValueProvider = DataSetOptions.Defaults.class,
         description = {"Generate the data set, create an embedded DuckDB warehouse, load the data, build the marts "
-                + "and run the data tests; with 9+ months of data, train the churn model and print its evaluation.",
+                + "and run the data tests; with 12+ months of data, train the churn model and print its evaluation.",
             "Files: DIR/data/ (the data set) and DIR/bookstore.duckdb (the warehouse). Safe to run again: "
                 + "the same options reuse the data, other options replace data and warehouse."})
 final class QuickstartCommand implements Callable<Integer> {
     static final String DATA_DIR = "data";
     static final String DATABASE_FILE = "bookstore.duckdb";
     static final String MODELS_DIR = "models";
-    static final int MIN_MONTHS_TO_TRAIN = 9;
+    static final int MIN_MONTHS_TO_TRAIN = 12;
 
     @Spec
     private CommandSpec spec;
@@ -125,7 +125,8 @@ final class QuickstartCommand implements Callable<Integer> {
 
     /**
      * Trains the churn model as of the last day of the data and writes it to {@code DIR/models}, when the data
-     * spans enough months for an out-of-time evaluation (train at as-of minus two horizons).
+     * spans enough months for an out-of-time calibration and evaluation (calibrate at as-of minus three horizons,
+     * train at minus two, evaluate at minus one).
      */
     private static Optional<ChurnEvaluation> train(Warehouse wh, DataSet.Generated dataSet, Path dir, TextTable table,
                                                    PrintWriter err, boolean terminal) {
@@ -142,8 +143,9 @@ final class QuickstartCommand implements Callable<Integer> {
         ModelFile.write(model, file);
         Optional<ChurnEvaluation> evaluation = model.evaluation();
         String auc = evaluation.map(e -> String.format(java.util.Locale.ROOT,
-                "churn AUC %.3f (logistic %.3f, recency %.3f)", e.forest().auc(), e.logistic().auc(),
-                e.recency().auc())).orElse("churn model");
+                "churn AUC %.3f (logistic %.3f, recency %.3f), Brier %.3f %s %.3f (%s)", e.forest().auc(),
+                e.logistic().auc(), e.recency().auc(), e.forest().brier(), Units.ARROW, e.calibrated().brier(),
+                e.calibration().name().toLowerCase(java.util.Locale.ROOT))).orElse("churn model");
         table.row("train", auc + " " + Units.ARROW + " " + MODELS_DIR + "/" + TrainCommand.CHURN_FILE, "", "", "",
                 "", Units.duration(Units.since(t0)));
         return evaluation;

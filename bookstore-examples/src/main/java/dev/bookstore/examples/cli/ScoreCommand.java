@@ -1,5 +1,6 @@
 package dev.bookstore.examples.cli;
 
+import dev.bookstore.ml.ChurnExplanation;
 import dev.bookstore.ml.ChurnModel;
 import dev.bookstore.ml.Features;
 import dev.bookstore.ml.ModelFile;
@@ -7,7 +8,6 @@ import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,8 +37,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Command(name = "churn",
             mixinStandardHelpOptions = true,
             versionProvider = VersionProvider.class,
-            description = "Print a customer's probability of churning (no order in the model's horizon) and the "
-                    + "feature values it was scored on.")
+            description = "Print a customer's calibrated probability of churning (no order in the model's horizon) "
+                    + "and the features that moved it most (effect = probability minus the probability with that "
+                    + "feature at the training median).")
     static final class Churn implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -56,19 +57,29 @@ final class ScoreCommand implements Callable<Integer> {
                 description = "Day to compute the features at (default: the model's evaluation day).")
         private LocalDate asOf;
 
+        @Option(names = "--top", paramLabel = "N", defaultValue = "5",
+                description = "How many contributing features to list (default: ${DEFAULT-VALUE}).")
+        private int top;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (top < 1) {
+                throw new ParameterException(spec.commandLine(), "--top must be at least 1, was " + top);
+            }
             ChurnModel model = ModelFile.read(models.resolve(TrainCommand.CHURN_FILE));
             LocalDate day = asOf != null ? asOf : model.metadata().evaluationAsOf();
             try (Warehouse wh = warehouse.connect()) {
                 double[] x = Features.of(wh).customer(customer, day);
-                double p = model.scorer().score(x);
-                out.printf(Locale.ROOT, "customer %s as of %s: churn probability %.3f%n", customer, day, p);
-                List<String> names = model.scorer().schema().columns();
-                TextTable table = new TextTable("feature", ">value");
-                for (int i = 0; i < x.length; i++) {
-                    table.row(names.get(i), String.format(Locale.ROOT, "%.2f", x[i]));
+                ChurnExplanation e = model.explain(x, Math.min(top, x.length));
+                out.printf(Locale.ROOT, "customer %s as of %s: churn probability %.3f (%s calibration)%n", customer,
+                        day, e.probability(), model.calibration().name().toLowerCase(Locale.ROOT));
+                out.println("top contributing features:");
+                TextTable table = new TextTable("feature", ">value", ">training median", ">effect");
+                for (ChurnExplanation.Contribution c : e.contributions()) {
+                    table.row(c.feature(), String.format(Locale.ROOT, "%.2f", c.value()),
+                            String.format(Locale.ROOT, "%.2f", c.reference()),
+                            String.format(Locale.ROOT, "%+.3f", c.effect()));
                 }
                 table.print(out);
             }

@@ -1,6 +1,7 @@
 package dev.bookstore.examples.cli;
 
 import dev.bookstore.ml.ChurnModel;
+import dev.bookstore.ml.ChurnOptions;
 import dev.bookstore.ml.ModelFile;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
@@ -17,9 +18,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Train the churn model (random forest) and its two baselines out of time, print the "
-                + "evaluation, and write the model to DIR/" + TrainCommand.CHURN_FILE + ".",
-            "Uses only data up to --as-of: trains at as-of - 2 x horizon, evaluates at as-of - horizon."})
+        description = {"Train the churn model (random forest) and its two baselines out of time, calibrate its "
+                + "probabilities, print the evaluation, and write the model to DIR/" + TrainCommand.CHURN_FILE + ".",
+            "Uses only data up to --as-of: calibrates at as-of - 2 x horizon - gap, trains at as-of - 2 x horizon, "
+                + "evaluates at as-of - horizon."})
 final class TrainCommand implements Callable<Integer> {
     static final String CHURN_FILE = "churn.bsm";
 
@@ -35,12 +37,43 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--models", required = true, paramLabel = "DIR", description = "Folder for model files.")
     private Path models;
 
+    @Option(names = "--horizon", paramLabel = "DAYS", defaultValue = "90",
+            description = "Churned = no order in this many days after the as-of day (default: ${DEFAULT-VALUE}).")
+    private int horizon;
+
+    @Option(names = "--trees", paramLabel = "N", defaultValue = "200",
+            description = "Trees in the forest (default: ${DEFAULT-VALUE}).")
+    private int trees;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "12",
+            description = "Maximum depth of a tree (default: ${DEFAULT-VALUE}).")
+    private int maxDepth;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "FOREST",
+            description = "Learner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). BOOSTING is evaluated the "
+                    + "same way but cannot be written to a model file yet (no compiled boosting scorer): the "
+                    + "evaluation is printed and the command fails.")
+    private ChurnOptions.Algorithm algorithm;
+
+    @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "AUTO",
+            description = "How scores become probabilities: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; AUTO "
+                    + "picks by cross-fitted Brier score on the calibration snapshot).")
+    private ChurnOptions.Calibration calibration;
+
+    @Option(names = "--calibration-gap", paramLabel = "DAYS", defaultValue = "90",
+            description = "Days from the calibration snapshot to the training snapshot (default: ${DEFAULT-VALUE}).")
+    private int calibrationGap;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        ChurnOptions options = ChurnOptions.defaults().withHorizonDays(horizon).withTrees(trees)
+                .withMaxDepth(maxDepth).withCalibration(calibration).withCalibrationGapDays(calibrationGap)
+                .withAlgorithm(algorithm);
         try (Warehouse wh = warehouse.connect()) {
-            ChurnModel model = ChurnModel.train(wh, asOf);
+            ChurnModel model = ChurnModel.train(wh, asOf, options);
             model.evaluation().ifPresent(e -> out.println(e.report()));
+            out.flush();
             Path file = models.resolve(CHURN_FILE);
             ModelFile.write(model, file);
             out.println("model written to " + file);

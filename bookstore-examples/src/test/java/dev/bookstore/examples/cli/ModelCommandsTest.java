@@ -23,13 +23,41 @@ class ModelCommandsTest {
                 models.toString());
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("AUC"), train.out());
+        assertTrue(train.out().contains("reliability after calibration"), train.out());
+        assertTrue(train.out().matches("(?s).*calibration (platt|isotonic|none): Brier 0\\.\\d{4} before, "
+                + "0\\.\\d{4} after.*"), train.out());
         assertTrue(Files.isRegularFile(models.resolve(TrainCommand.CHURN_FILE)));
+
+        BookstoreCliTest.Run boosting = BookstoreCliTest.run("train", "--db", db, "--as-of", "2025-12-31", "--models",
+                dir.resolve("boosting").toString(), "--algorithm", "BOOSTING", "--trees", "30", "--max-depth", "4");
+        assertEquals(1, boosting.exit(), boosting.err());
+        assertTrue(boosting.out().contains("gradient boosting"), boosting.out());
+        assertEquals(1, boosting.err().strip().lines().count(), boosting.err());
+        assertTrue(boosting.err().contains("cannot write a gradient-boosting churn model"), boosting.err());
+        assertTrue(Files.notExists(dir.resolve("boosting").resolve(TrainCommand.CHURN_FILE)));
 
         BookstoreCliTest.Run score = BookstoreCliTest.run("score", "churn", "--db", db, "--models", models.toString(),
                 "--customer", "CUST_1");
         assertEquals(0, score.exit(), score.err());
-        assertTrue(score.out().matches("(?s)customer CUST_1 as of \\d{4}-\\d\\d-\\d\\d: churn probability [01]\\.\\d{3}.*"),
-                score.out());
+        assertTrue(score.out().matches("(?s)customer CUST_1 as of \\d{4}-\\d\\d-\\d\\d: churn probability [01]\\.\\d{3} "
+                + "\\((platt|isotonic|none) calibration\\)\n.*"), score.out());
+        java.util.List<String> lines = score.out().lines().toList();
+        assertEquals("top contributing features:", lines.get(1), score.out());
+        assertTrue(lines.get(2).matches("feature +value +training median +effect"), score.out());
+        assertEquals(5, lines.size() - 3, "five contributions by default: " + score.out());
+        for (String line : lines.subList(3, lines.size())) {
+            assertTrue(line.matches("[a-z0-9_]+ +-?\\d+\\.\\d\\d +-?\\d+\\.\\d\\d +[+-]\\d\\.\\d{3}"), line);
+        }
+        BookstoreCliTest.Run top2 = BookstoreCliTest.run("score", "churn", "--db", db, "--models", models.toString(),
+                "--customer", "CUST_1", "--top", "2");
+        assertEquals(0, top2.exit(), top2.err());
+        java.util.List<String> top2Lines = top2.out().lines().toList();
+        assertEquals(5, top2Lines.size(), top2.out());
+        assertEquals(lines.get(0), top2Lines.get(0));
+        for (int i = 3; i < 5; i++) {
+            assertEquals(java.util.List.of(lines.get(i).split(" +")), java.util.List.of(top2Lines.get(i).split(" +")),
+                    "the top 2 are the first 2 of the top 5");
+        }
 
         BookstoreCliTest.Run unknown = BookstoreCliTest.run("score", "churn", "--db", db, "--models",
                 models.toString(), "--customer", "NO_SUCH_CUSTOMER");
@@ -45,6 +73,21 @@ class ModelCommandsTest {
                 "--as-of", "2025-12-31");
         assertEquals(0, monitor.exit(), monitor.err());
         assertTrue(monitor.out().contains("PSI"), monitor.out());
+        assertTrue(monitor.out().matches("(?s).*stored as run [0-9a-f-]{36} at \\d{4}-.*"), monitor.out());
+        BookstoreCliTest.Run early = BookstoreCliTest.run("monitor", "--db", db, "--models", models.toString(),
+                "--as-of", "2025-08-01");
+        assertEquals(0, early.exit(), early.err());
+        BookstoreCliTest.Run dry = BookstoreCliTest.run("monitor", "--db", db, "--models", models.toString(),
+                "--as-of", "2025-09-01", "--no-store");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(!dry.out().contains("stored as run"), dry.out());
+
+        BookstoreCliTest.Run history = BookstoreCliTest.run("monitor", "--db", db, "--history");
+        assertEquals(0, history.exit(), history.err());
+        java.util.List<String> rows = history.out().lines().toList();
+        assertEquals(3, rows.size(), "header and two stored runs: " + history.out());
+        assertTrue(rows.get(1).contains(" 2025-12-31 ") && rows.get(2).contains(" 2025-08-01 "), history.out());
+        assertTrue(rows.get(1).matches(".* \\d+\\.\\d{4} +[01]\\.\\d{4} +[a-z0-9_]+ \\d+\\.\\d{4}"), history.out());
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.bookstore.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bookstore.model.BookstoreException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CalibratorTest {
+    @Test
+    void isotonicPoolsAdjacentViolatorsOnAHandMadeSample() {
+        // scores ascending with outcomes 0, 1, 0, 0, 1, 1: the 1 at 0.2 violates against 0.3 and 0.4 and pools
+        // with them into one block of mean 1/3; the block at 0.1 stays 0 and 0.5..0.6 stays 1
+        double[] s = {0.4, 0.1, 0.6, 0.3, 0.2, 0.5};
+        int[] y = {0, 0, 1, 0, 1, 1};
+        Calibrator c = Calibrator.fitIsotonic(s, y);
+        assertArrayEquals(new double[] {0.1, 0.4, 0.6}, c.upper(), 0);
+        assertArrayEquals(new double[] {0, 1.0 / 3, 1}, c.value(), 1e-15);
+        assertEquals(0.0, c.apply(0.05), 0);
+        assertEquals(0.0, c.apply(0.1), 0);
+        assertEquals(1.0 / 3, c.apply(0.2), 1e-15);
+        assertEquals(1.0 / 3, c.apply(0.35), 1e-15);
+        assertEquals(1.0, c.apply(0.45), 0, "a score between blocks takes the next block's value");
+        assertEquals(1.0, c.apply(0.99), 0);
+    }
+
+    @Test
+    void isotonicPoolsTiedScoresFirst() {
+        double[] s = {0.5, 0.5, 0.5, 0.5, 0.9};
+        int[] y = {1, 0, 0, 0, 1};
+        Calibrator c = Calibrator.fitIsotonic(s, y);
+        assertArrayEquals(new double[] {0.5, 0.9}, c.upper(), 0);
+        assertArrayEquals(new double[] {0.25, 1}, c.value(), 0);
+    }
+
+    @Test
+    void plattRecoversTheParametersOfAKnownLogistic() {
+        // P(y = 1 | s) = 1 / (1 + exp(alpha·s + beta)) with alpha = -6, beta = 2.5
+        Random random = new Random(7);
+        int n = 40_000;
+        double[] s = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = random.nextDouble();
+            y[i] = random.nextDouble() < 1 / (1 + Math.exp(-6 * s[i] + 2.5)) ? 1 : 0;
+        }
+        Calibrator c = Calibrator.fitPlatt(s, y);
+        assertEquals(-6.0, c.alpha(), 0.25);
+        assertEquals(2.5, c.beta(), 0.12);
+        assertEquals(1 / (1 + Math.exp(-6 * 0.7 + 2.5)), c.apply(0.7), 0.01);
+        Calibrator exact = Calibrator.platt(-6, 2.5);
+        assertEquals(1 / (1 + Math.exp(-6 * 0.3 + 2.5)), exact.apply(0.3), 1e-15);
+        assertEquals(1.0, Calibrator.platt(-2000, 0).apply(1), 1e-12, "no overflow for large arguments");
+    }
+
+    @Test
+    void autoPicksIsotonicForAStepAndPlattForALogistic() {
+        Random random = new Random(3);
+        int n = 20_000;
+        double[] s = new double[n];
+        int[] step = new int[n];
+        int[] logistic = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = random.nextDouble();
+            step[i] = random.nextDouble() < (s[i] < 0.5 ? 0.1 : 0.9) ? 1 : 0;
+            logistic[i] = random.nextDouble() < 1 / (1 + Math.exp(-3 * s[i] + 1.5)) ? 1 : 0;
+        }
+        assertEquals(ChurnOptions.Calibration.ISOTONIC, Calibrator.choose(s, step).method());
+        assertEquals(ChurnOptions.Calibration.PLATT, Calibrator.choose(s, logistic).method());
+    }
+
+    @Test
+    void calibrationNeedsBothOutcomes() {
+        BookstoreException e = assertThrows(BookstoreException.class,
+                () -> Calibrator.fitPlatt(new double[] {0.1, 0.2}, new int[] {1, 1}));
+        assertTrue(e.getMessage().contains("both outcomes"), e.getMessage());
+    }
+}
