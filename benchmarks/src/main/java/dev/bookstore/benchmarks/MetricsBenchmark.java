@@ -41,8 +41,12 @@ import java.util.function.Supplier;
  * </pre>
  *
  * <p>With {@code --data}, the data set is generated there (unless it is) and loaded and transformed into the
- * warehouse (unless its marts exist). {@code --analyze} refreshes planner statistics first (PostgreSQL, MariaDB):
- * the transform does not do it yet.
+ * warehouse (unless its marts exist); {@code --build-only true} stops there. {@code --analyze true} refreshes
+ * planner statistics first (PostgreSQL, MariaDB): the transform does not do it yet. {@code --runs N} timed calls
+ * after one warm-up (median; default 5); {@code --java false} skips the in-memory baseline and its cross-checks,
+ * {@code --cache false} the cached-answer columns, {@code --only TEXT} runs the cases whose name contains TEXT;
+ * {@code --namespace} selects the warehouse's namespace (a server shared with tests). The SQL process CPU column
+ * is this JVM's CPU time (DuckDB's native threads included; a server's work is not in it).
  */
 public final class MetricsBenchmark {
     private MetricsBenchmark() {
@@ -226,7 +230,16 @@ public final class MetricsBenchmark {
             if (!only.isEmpty() && !c.name().contains(only)) {
                 continue;
             }
-            double[] s = median(() -> c.question().apply(sql), runs);
+            double[] s;
+            try {
+                s = median(() -> c.question().apply(sql), runs);
+            } catch (RuntimeException e) {
+                // e.g. a statement_timeout set in the URL (PostgreSQL: options=-c statement_timeout=...)
+                String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                System.out.printf(Locale.ROOT, "| %s | failed: %s | | | | | |%n", c.name(),
+                        why.substring(0, Math.min(80, why.length())));
+                continue;
+            }
             double j = withJava ? median(c.java(), runs)[0] : Double.NaN;
             double h = withCache ? median(() -> c.question().apply(cached), runs)[0] : Double.NaN;
             double t = withCache ? median(() -> c.question().apply(trusting), runs)[0] : Double.NaN;
