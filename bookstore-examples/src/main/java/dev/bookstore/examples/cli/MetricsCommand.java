@@ -374,7 +374,7 @@ final class MetricsCommand implements Callable<Integer> {
                 money(s.split().returningCustomers().grossRevenue()), Units.count(s.split().guests().orders()),
                 money(s.split().guests().grossRevenue()));
         Stickiness st = s.stickiness();
-        out.printf(Locale.ROOT, "Active    %.0f a day; rolling 7 days %.0f, 28 days %.0f, 30 days %.0f (averages); "
+        out.printf(Locale.ROOT, "Active    %,.0f a day; rolling 7 days %,.0f, 28 days %,.0f, 30 days %,.0f (averages); "
                         + "stickiness %s%n", st.averageDailyActive(), s.rollingAverages().get(7),
                 s.rollingAverages().get(28), s.rollingAverages().get(30), percent(st.ratio()));
         out.printf(Locale.ROOT, "Lapsed    %s customers without an order in the %d days to %s%n",
