@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The metrics computed in plain Java over the warehouse's staged rows held in memory as primitive columns: the
@@ -41,16 +42,19 @@ final class InMemoryMetrics {
     long[] orderNet;
     int[] orderChannel;
     int[] orderCity;
+    int[] orderCountry;
     long[] orderedAt;
     int[] shippedDay;
     int[] deliveredDay;
     // products and customers
     String[] productIds;
     int[] productCategory;
+    int[] productSubcategory;
     int[] productStock;
     int customerCount;
     int[] customerRegistered;
     int[] customerCity;
+    int[] customerCountry;
     // events, sorted by user then time
     int eventCount;
     int[] eventUser;
@@ -60,6 +64,7 @@ final class InMemoryMetrics {
     int[] eventProduct;
     int[] eventQuery;
     int[] eventChannel;
+    int[] eventCategory;
     int[] eventSession;
     // sessions
     int sessionCount;
@@ -70,7 +75,9 @@ final class InMemoryMetrics {
     boolean[] sessionPurchased;
     final Map<String, Integer> channels = new HashMap<>();
     final Map<String, Integer> categories = new HashMap<>();
+    final Map<String, Integer> subcategories = new HashMap<>();
     final Map<String, Integer> cities = new HashMap<>();
+    final Map<String, Integer> countries = new HashMap<>();
     final List<String> queries = new ArrayList<>();
     private final ZoneRules zone;
 
@@ -102,30 +109,34 @@ final class InMemoryMetrics {
                 Map<String, Integer> productIndex = new HashMap<>();
                 List<String> ids = new ArrayList<>();
                 List<int[]> attrs = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery(wh.render("SELECT product_id, category, stock FROM "
+                try (ResultSet rs = s.executeQuery(wh.render("SELECT product_id, category, stock, subcategory FROM "
                         + "${staging:stg_products}"))) {
                     while (rs.next()) {
                         productIndex.put(rs.getString(1), ids.size());
                         ids.add(rs.getString(1));
-                        attrs.add(new int[] {code(m.categories, rs.getString(2)), rs.getInt(3)});
+                        attrs.add(new int[] {code(m.categories, rs.getString(2)), rs.getInt(3),
+                            code(m.subcategories, rs.getString(2) + "/" + rs.getString(4))});
                     }
                 }
                 Map<String, Integer> customerIndex = new HashMap<>();
                 List<int[]> customers = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery(wh.render("SELECT customer_id, registration_date, city FROM "
+                try (ResultSet rs = s.executeQuery(wh.render("SELECT customer_id, registration_date, city, country FROM "
                         + "${staging:stg_customers}"))) {
                     while (rs.next()) {
                         customerIndex.put(rs.getString(1), customers.size());
-                        customers.add(new int[] {day(rs.getDate(2)), code(m.cities, rs.getString(3))});
+                        customers.add(new int[] {day(rs.getDate(2)), code(m.cities, rs.getString(3)),
+                            code(m.countries, rs.getString(4))});
                     }
                 }
                 m.customerCount = customers.size();
                 m.customerRegistered = customers.stream().mapToInt(a -> a[0]).toArray();
                 m.customerCity = customers.stream().mapToInt(a -> a[1]).toArray();
+                m.customerCountry = customers.stream().mapToInt(a -> a[2]).toArray();
                 m.loadOrders(s, wh, productIndex, ids, customerIndex);
                 m.productIds = ids.toArray(String[]::new);
                 m.productCategory = attrs.stream().mapToInt(a -> a[0]).toArray();
                 m.productStock = attrs.stream().mapToInt(a -> a[1]).toArray();
+                m.productSubcategory = attrs.stream().mapToInt(a -> a[2]).toArray();
                 m.loadEvents(s, wh, productIndex, customerIndex);
             }
             return null;
@@ -148,12 +159,14 @@ final class InMemoryMetrics {
         IntList oCustomer = new IntList();
         IntList oChannel = new IntList();
         IntList oCity = new IntList();
+        IntList oCountry = new IntList();
         LongList oAt = new LongList();
         IntList oShipped = new IntList();
         IntList oDelivered = new IntList();
         List<Boolean> oHasValid = new ArrayList<>();
         try (ResultSet rs = s.executeQuery(wh.render("SELECT order_id, customer_id, order_date, product_id, quantity, "
-                + "unit_price, status, ordered_at, channel, shipping_city, shipped_date, delivered_date "
+                + "unit_price, status, ordered_at, channel, shipping_city, shipped_date, delivered_date, "
+                + "shipping_country "
                 + "FROM ${staging:stg_orders} WHERE unit_price > 0 AND quantity <> 0 ORDER BY order_id, line_no"))) {
             while (rs.next()) {
                 String id = rs.getString(1);
@@ -169,6 +182,7 @@ final class InMemoryMetrics {
                     oCustomer.add(-1);
                     oChannel.add(-1);
                     oCity.add(-1);
+                    oCountry.add(-1);
                     oAt.add(Long.MIN_VALUE);
                     oShipped.add(Integer.MIN_VALUE);
                     oDelivered.add(Integer.MIN_VALUE);
@@ -181,6 +195,7 @@ final class InMemoryMetrics {
                     oCustomer.set(o, c == null ? -1 : customerIndex.computeIfAbsent(c, k -> -1));
                     oChannel.set(o, code(channels, rs.getString(9)));
                     oCity.set(o, code(cities, rs.getString(10)));
+                    oCountry.set(o, code(countries, rs.getString(13)));
                     Timestamp at = rs.getTimestamp(8);
                     oAt.set(o, at == null ? Long.MIN_VALUE : at.toLocalDateTime().toEpochSecond(ZoneOffset.UTC));
                     oShipped.set(o, day(rs.getDate(11)));
@@ -219,6 +234,7 @@ final class InMemoryMetrics {
         orderCustomer = new int[kept];
         orderChannel = new int[kept];
         orderCity = new int[kept];
+        orderCountry = new int[kept];
         orderedAt = new long[kept];
         shippedDay = new int[kept];
         deliveredDay = new int[kept];
@@ -231,6 +247,7 @@ final class InMemoryMetrics {
                 orderCustomer[r] = oCustomer.get(i);
                 orderChannel[r] = oChannel.get(i);
                 orderCity[r] = oCity.get(i);
+                orderCountry[r] = oCountry.get(i);
                 orderedAt[r] = oAt.get(i);
                 shippedDay[r] = oShipped.get(i);
                 deliveredDay[r] = oDelivered.get(i);
@@ -296,6 +313,11 @@ final class InMemoryMetrics {
         eventProduct = product.toArray();
         eventQuery = query.toArray();
         eventChannel = channel.toArray();
+        eventCategory = new int[eventCount];
+        for (int i = 0; i < eventCount; i++) {
+            int p = eventProduct[i];
+            eventCategory[i] = p < 0 ? -1 : productCategory(p);
+        }
         // sessions: a new one at a user's first event and after every gap of more than 1,800 s
         eventSession = new int[eventCount];
         IntList first = new IntList();
@@ -335,11 +357,16 @@ final class InMemoryMetrics {
 
     /** Gross pence, net pence, orders, items per month index (year × 12 + month). */
     Map<Integer, long[]> revenueByMonth(int from, int to) {
+        return revenueByPeriod(from, to, InMemoryMetrics::month);
+    }
+
+    /** Gross pence, net pence, orders, items per period index ({@link #week}, {@link #month}, ...). */
+    Map<Integer, long[]> revenueByPeriod(int from, int to, IntUnaryOperator period) {
         Map<Integer, long[]> out = new HashMap<>();
         for (int l = 0; l < lineCount; l++) {
             int d = lineDay[l];
             if (d >= from && d <= to) {
-                long[] a = out.computeIfAbsent(month(d), k -> new long[4]);
+                long[] a = out.computeIfAbsent(period.applyAsInt(d), k -> new long[4]);
                 long gross = lineValid[l] ? linePence[l] : 0;
                 a[0] += gross;
                 a[1] += gross - (lineReturned[l] ? linePence[l] : 0) - (lineQty[l] < 0 ? -linePence[l] : 0);
@@ -348,7 +375,7 @@ final class InMemoryMetrics {
         }
         for (int o = 0; o < orderCount; o++) {
             if (orderDay[o] >= from && orderDay[o] <= to) {
-                out.computeIfAbsent(month(orderDay[o]), k -> new long[4])[2]++;
+                out.computeIfAbsent(period.applyAsInt(orderDay[o]), k -> new long[4])[2]++;
             }
         }
         return out;
@@ -357,6 +384,20 @@ final class InMemoryMetrics {
     static int month(int epochDay) {
         LocalDate d = LocalDate.ofEpochDay(epochDay);
         return d.getYear() * 12 + d.getMonthValue();
+    }
+
+    /** ISO week index: epoch day 0 (1970-01-01) is a Thursday. */
+    static int week(int epochDay) {
+        return Math.floorDiv(epochDay + 3, 7);
+    }
+
+    static int quarter(int epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        return d.getYear() * 4 + (d.getMonthValue() - 1) / 3;
+    }
+
+    static int day(int epochDay) {
+        return epochDay;
     }
 
     /** Orders, customers, gross pence. */
@@ -381,6 +422,11 @@ final class InMemoryMetrics {
 
     /** The top {@code n} products by gross revenue: indexes. */
     int[] bestsellers(int from, int to, int n) {
+        return bestsellers(from, to, n, false);
+    }
+
+    /** The top {@code n} products by gross revenue or units: indexes. */
+    int[] bestsellers(int from, int to, int n, boolean byUnits) {
         long[] gross = new long[productIds.length];
         long[] units = new long[productIds.length];
         long[] orders = new long[productIds.length];
@@ -397,7 +443,7 @@ final class InMemoryMetrics {
                 }
             }
         }
-        return topIndexes(gross, units, n);
+        return byUnits ? topIndexes(units, gross, n) : topIndexes(gross, units, n);
     }
 
     private static int[] topIndexes(long[] primary, long[] secondary, int n) {
@@ -417,6 +463,30 @@ final class InMemoryMetrics {
             if (lineValid[l] && lineDay[l] >= from && lineDay[l] <= to) {
                 int c = lineProduct[l] < productCategory.length ? productCategory[lineProduct[l]] : -1;
                 out[c < 0 ? out.length - 1 : c] += linePence[l];
+            }
+        }
+        return out;
+    }
+
+    private int productCategory(int p) {
+        return p < productCategory.length ? productCategory[p] : -1;
+    }
+
+    /** Gross pence, units and orders per category and subcategory. */
+    long[][] subcategories(int from, int to) {
+        long[][] out = new long[subcategories.size() + 1][3];
+        int[] lastOrder = new int[out.length];
+        Arrays.fill(lastOrder, -1);
+        for (int l = 0; l < lineCount; l++) {
+            if (lineValid[l] && lineDay[l] >= from && lineDay[l] <= to) {
+                int c = lineProduct[l] < productSubcategory.length ? productSubcategory[lineProduct[l]] : -1;
+                int k = c < 0 ? out.length - 1 : c;
+                out[k][0] += linePence[l];
+                out[k][1] += lineQty[l];
+                if (lastOrder[k] != lineOrder[l]) {
+                    lastOrder[k] = lineOrder[l];
+                    out[k][2]++;
+                }
             }
         }
         return out;
@@ -449,6 +519,11 @@ final class InMemoryMetrics {
 
     /** Distinct active users per month. */
     Map<Integer, Long> monthlyActive(int from, int to) {
+        return activeByPeriod(from, to, InMemoryMetrics::month);
+    }
+
+    /** Distinct active users per period index. */
+    Map<Integer, Long> activeByPeriod(int from, int to, IntUnaryOperator period) {
         Map<Integer, Long> out = new HashMap<>();
         int lastUser = -1;
         int lastMonth = -1;
@@ -457,8 +532,8 @@ final class InMemoryMetrics {
             if (d < from || d > to) {
                 continue;
             }
-            int m = month(d);
-            // events are sorted by user then time, so each user's months come in order
+            int m = period.applyAsInt(d);
+            // events are sorted by user then time, so each user's periods come in order
             if (eventUser[i] != lastUser || m != lastMonth) {
                 out.merge(m, 1L, Long::sum);
                 lastUser = eventUser[i];
@@ -694,8 +769,29 @@ final class InMemoryMetrics {
      * then a greedy walk from every start.
      */
     long[] funnel(int from, int to, long window) {
+        return funnel(from, to, window, null, 0)[0];
+    }
+
+    /** The funnel per start event's channel: row 0 overall, then one row per channel code (last: none). */
+    long[][] funnelByChannel(int from, int to, long window) {
+        return funnel(from, to, window, eventChannel, channels.size() + 1);
+    }
+
+    /** The funnel per start event's product category: row 0 overall, then one row per category (last: none). */
+    long[][] funnelByCategory(int from, int to, long window) {
+        return funnel(from, to, window, eventCategory, categories.size() + 1);
+    }
+
+    /**
+     * Users reaching each step, overall (row 0) and, with a dimension, per group of the chain's start event (row
+     * 1 + group, the last row for none): a user counts in a group with their best chain starting there.
+     */
+    private long[][] funnel(int from, int to, long window, int[] dimension, int groups) {
         byte[] steps = {PRODUCT_VIEW, ADD_TO_CART, CHECKOUT, PURCHASE};
-        long[] counts = new long[steps.length];
+        long[][] all = new long[1 + groups][steps.length];
+        long[] counts = all[0];
+        int[] bestIn = new int[groups];
+        int[] touched = new int[groups];
         int[][] next = new int[steps.length][];
         int start = 0;
         while (start < eventCount) {
@@ -728,7 +824,8 @@ final class InMemoryMetrics {
                 }
             }
             int best = 0;
-            for (int i = 0; i < len && best < steps.length; i++) {
+            int nTouched = 0;
+            for (int i = 0; i < len && (best < steps.length || dimension != null); i++) {
                 int e = start + i;
                 if (eventType[e] != steps[0] || eventDay[e] < from || eventDay[e] > to) {
                     continue;
@@ -742,6 +839,67 @@ final class InMemoryMetrics {
                     }
                     level++;
                     at = j;
+                }
+                best = Math.max(best, level);
+                if (dimension != null) {
+                    int g = dimension[e] < 0 ? groups - 1 : dimension[e];
+                    if (bestIn[g] == 0) {
+                        touched[nTouched++] = g;
+                    }
+                    bestIn[g] = Math.max(bestIn[g], level);
+                }
+            }
+            for (int s = 0; s < best; s++) {
+                counts[s]++;
+            }
+            for (int t = 0; t < nTouched; t++) {
+                int g = touched[t];
+                for (int s = 0; s < bestIn[g]; s++) {
+                    all[1 + g][s]++;
+                }
+                bestIn[g] = 0;
+            }
+            start = end;
+        }
+        return all;
+    }
+
+    /**
+     * Users reaching each step of view → cart → checkout → purchase, strict order, within {@code window} seconds:
+     * from every start in the range, a forward scan in which events of other funnel step types than the next one
+     * (or a repeat of the current one) end the chain; events of other types are ignored.
+     */
+    long[] strictFunnel(int from, int to, long window) {
+        byte[] steps = {PRODUCT_VIEW, ADD_TO_CART, CHECKOUT, PURCHASE};
+        boolean[] isStep = new boolean[TYPES.length];
+        for (byte t : steps) {
+            isStep[t] = true;
+        }
+        long[] counts = new long[steps.length];
+        int start = 0;
+        while (start < eventCount) {
+            int end = start;
+            while (end < eventCount && eventUser[end] == eventUser[start]) {
+                end++;
+            }
+            int best = 0;
+            for (int e = start; e < end && best < steps.length; e++) {
+                if (eventType[e] != steps[0] || eventDay[e] < from || eventDay[e] > to) {
+                    continue;
+                }
+                int level = 1;
+                int at = e;
+                for (int j = e + 1; j < end && level < steps.length && eventTime[j] - eventTime[e] <= window; j++) {
+                    byte t = eventType[j];
+                    if (!isStep[t] || eventTime[j] == eventTime[at]) {
+                        continue;
+                    }
+                    if (t == steps[level]) {
+                        level++;
+                        at = j;
+                    } else if (t != steps[level - 1]) {
+                        break;
+                    }
                 }
                 best = Math.max(best, level);
             }
@@ -807,17 +965,26 @@ final class InMemoryMetrics {
 
     /** Per shipping city: orders and gross pence; residents per home city. */
     long[][] geography(int from, int to) {
-        long[][] out = new long[cities.size() + 1][3];
+        return geography(from, to, orderCity, customerCity, cities.size());
+    }
+
+    /** Per shipping country: orders and gross pence; residents per home country. */
+    long[][] geographyByCountry(int from, int to) {
+        return geography(from, to, orderCountry, customerCountry, countries.size());
+    }
+
+    private long[][] geography(int from, int to, int[] orderPlace, int[] customerPlace, int places) {
+        long[][] out = new long[places + 1][3];
         for (int o = 0; o < orderCount; o++) {
             if (orderDay[o] >= from && orderDay[o] <= to) {
-                long[] c = out[orderCity[o] < 0 ? cities.size() : orderCity[o]];
+                long[] c = out[orderPlace[o] < 0 ? places : orderPlace[o]];
                 c[0]++;
                 c[1] += orderGross[o];
             }
         }
         for (int c = 0; c < customerCount; c++) {
             if (customerRegistered[c] <= to) {
-                out[customerCity[c] < 0 ? cities.size() : customerCity[c]][2]++;
+                out[customerPlace[c] < 0 ? places : customerPlace[c]][2]++;
             }
         }
         return out;

@@ -84,17 +84,15 @@ final class FunnelSql {
         String dim = funnel.breakdown().map(b -> switch (b) {
             case CHANNEL -> "COALESCE(e.channel, '" + Metrics.UNKNOWN + "')";
             case DEVICE -> "COALESCE(e.device, '" + Metrics.UNKNOWN + "')";
-            case CATEGORY -> "COALESCE(p.category, '" + Metrics.UNKNOWN + "')";
+            case CATEGORY -> "COALESCE(e.category, '" + Metrics.UNKNOWN + "')";
         }).orElse("''");
-        String join = funnel.breakdown().filter(b -> b == FunnelDimension.CATEGORY).isPresent()
-                ? " LEFT JOIN ${marts:dim_products} p ON p.product_id = e.product_id" : "";
         StringBuilder flags = new StringBuilder();
         for (String t : distinct) {
             flags.append(", CASE WHEN e.event_type = '").append(t).append("' THEN 1 ELSE 0 END AS h_").append(t);
         }
         List<String> quoted = distinct.stream().map(t -> "'" + t + "'").toList();
         String ev = "(SELECT " + entity + " AS entity, e.event_time, e.event_date, " + dim + " AS dim" + flags
-                + " FROM " + Relations.EVENTS + " e" + join + " WHERE e.event_type IN (" + String.join(", ", quoted)
+                + " FROM " + Relations.EVENTS + " e WHERE e.event_type IN (" + String.join(", ", quoted)
                 + ") AND e.event_date BETWEEN " + from + " AND " + eventsTo + ")";
         StringBuilder sql = new StringBuilder("WITH ev AS ").append(ev);
         sql.append(", c1 AS (SELECT entity, dim, event_time AS t1 FROM ev WHERE h_").append(type(1))

@@ -8,8 +8,6 @@ import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * On the real Online Retail sample ({@code ../shared/data/online-retail-sample.csv}), revenue and order count equal
  * a computation straight from the CSV by the shared definitions. Skipped when the file is absent (a fresh clone has
- * no {@code ../shared}) or when the ingest has no Online Retail reader.
+ * no {@code ../shared}).
  */
 @ExtendWith(Warehouses.class)
 class OnlineRetailTest {
@@ -35,16 +33,6 @@ class OnlineRetailTest {
         Path file = shared.resolve("data").resolve("online-retail-sample.csv");
         Assumptions.assumeTrue(Files.isRegularFile(file), "no Online Retail sample at " + file);
         return file;
-    }
-
-    /** Ingest.onlineRetail(Path), looked up reflectively so that this test skips where the reader is missing. */
-    private static Method reader() {
-        try {
-            return Ingest.class.getMethod("onlineRetail", Path.class);
-        } catch (NoSuchMethodException e) {
-            Assumptions.abort("the ingest has no onlineRetail(Path) reader yet");
-            throw new AssertionError(e);
-        }
     }
 
     /** Gross, net and orders from the CSV, by the definitions; exact repeats of a row count once, as ingest keeps. */
@@ -82,13 +70,8 @@ class OnlineRetailTest {
     @EachDatabase
     void revenueAndOrdersEqualAComputationFromTheFile(DatabaseKind kind) {
         Path file = sample();
-        Method reader = reader();
         Warehouse wh = Warehouses.build(kind, "online-retail", w -> {
-            try {
-                ((Ingest) reader.invoke(Ingest.into(w), file)).options(Warehouses.INGEST).run();
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException(e);
-            }
+            Ingest.into(w).onlineRetail(file).options(Warehouses.INGEST).run();
             Warehouses.transform(w);
         });
         Expected expected = Expected.of(file);
