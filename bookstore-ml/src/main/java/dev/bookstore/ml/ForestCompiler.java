@@ -6,16 +6,32 @@ import smile.base.cart.DecisionNode;
 import smile.base.cart.InternalNode;
 import smile.base.cart.Node;
 import smile.base.cart.OrdinalNode;
+import smile.base.cart.RegressionNode;
+import smile.classification.GradientTreeBoost;
 import smile.classification.RandomForest;
+import smile.regression.RegressionTree;
 
-/** Flattens a trained Smile random forest into a {@link Scorer}'s primitive arrays (pre-order node layout). */
+/**
+ * Flattens a trained Smile random forest or binary gradient tree boost into a {@link Scorer}'s primitive arrays
+ * (pre-order node layout).
+ */
 final class ForestCompiler {
     private static final Field ORDINAL_VALUE;
+    private static final Field BOOST_CLASSES;
+    private static final Field BOOST_INTERCEPT;
+    private static final Field BOOST_SHRINKAGE;
 
     static {
         try {
             ORDINAL_VALUE = OrdinalNode.class.getDeclaredField("value");
             ORDINAL_VALUE.setAccessible(true);
+            // Smile 2.6 keeps these private and offers no accessor
+            BOOST_CLASSES = GradientTreeBoost.class.getDeclaredField("k");
+            BOOST_CLASSES.setAccessible(true);
+            BOOST_INTERCEPT = GradientTreeBoost.class.getDeclaredField("b");
+            BOOST_INTERCEPT.setAccessible(true);
+            BOOST_SHRINKAGE = GradientTreeBoost.class.getDeclaredField("shrinkage");
+            BOOST_SHRINKAGE.setAccessible(true);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -45,8 +61,44 @@ final class ForestCompiler {
                 java.util.Arrays.copyOf(c.vote0, n), java.util.Arrays.copyOf(c.vote1, n));
     }
 
+    static Scorer compile(GradientTreeBoost model, FeatureSchema schema) {
+        int classes;
+        double intercept;
+        double shrinkage;
+        try {
+            classes = BOOST_CLASSES.getInt(model);
+            intercept = BOOST_INTERCEPT.getDouble(model);
+            shrinkage = BOOST_SHRINKAGE.getDouble(model);
+        } catch (IllegalAccessException e) {
+            throw new BookstoreException("cannot read a boosting model's parameters: " + e.getMessage(), e);
+        }
+        if (classes != 2) {
+            throw new BookstoreException("cannot compile a gradient tree boost of " + classes
+                    + " classes; only binary models are supported");
+        }
+        ForestCompiler c = new ForestCompiler();
+        RegressionTree[] trees = model.trees();
+        int[] roots = new int[trees.length];
+        for (int t = 0; t < trees.length; t++) {
+            roots[t] = c.add(trees[t].root(), 1.0);
+        }
+        int n = c.size;
+        // a regression leaf's output is kept in vote1 (see add)
+        return Scorer.boosted(schema, roots, java.util.Arrays.copyOf(c.feature, n),
+                java.util.Arrays.copyOf(c.threshold, n), java.util.Arrays.copyOf(c.left, n),
+                java.util.Arrays.copyOf(c.right, n), java.util.Arrays.copyOf(c.vote1, n), intercept, shrinkage);
+    }
+
     private int add(Node node, double weight) {
         int i = allocate();
+        if (node instanceof RegressionNode leaf) {
+            feature[i] = -1;
+            left[i] = -1;
+            right[i] = -1;
+            vote0[i] = 0.0;
+            vote1[i] = leaf.output();
+            return i;
+        }
         if (node instanceof DecisionNode leaf) {
             double[] p = leaf.posteriori(new double[2]);
             feature[i] = -1;
@@ -58,7 +110,7 @@ final class ForestCompiler {
         }
         if (!(node instanceof OrdinalNode split)) {
             throw new BookstoreException("cannot compile tree node " + node.getClass().getSimpleName()
-                    + "; only numeric (ordinal) splits and class leaves are supported");
+                    + "; only numeric (ordinal) splits, class leaves and regression leaves are supported");
         }
         InternalNode in = split;
         feature[i] = in.feature();

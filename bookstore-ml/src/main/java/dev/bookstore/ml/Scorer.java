@@ -3,9 +3,11 @@ package dev.bookstore.ml;
 import dev.bookstore.model.BookstoreException;
 
 /**
- * A compiled random forest: the trees flattened into primitive arrays, scoring a feature vector with no allocation
- * and no training-library object. Immutable and thread-safe. Its probabilities equal the training library's
- * soft-vote posteriors (within 1e-12: the normaliser is the sum of tree weights).
+ * A compiled tree model: a random forest's soft vote or a binary gradient tree boost, the trees flattened into
+ * primitive arrays, scoring a feature vector with no allocation and no training-library object. Immutable and
+ * thread-safe. Its probabilities equal the training library's posteriors (forest: within 1e-12, the normaliser is
+ * the sum of tree weights; boosting: the same sum in the same order). Scoring walks the trees without a
+ * data-dependent branch, several walks at a time (see {@code FlatForest}).
  *
  * <pre>{@code
  * Scorer s = churnModel.scorer();
@@ -21,21 +23,49 @@ public final class Scorer {
     private final double[] threshold;
     private final int[] left;
     private final int[] right;
-    /** Per leaf: tree weight × posterior of class 0 (retained). */
+    /** Per leaf: tree weight × posterior of class 0 (retained); boosting: 0. */
     private final double[] vote0;
-    /** Per leaf: tree weight × posterior of class 1 (churned). */
+    /** Per leaf: tree weight × posterior of class 1 (churned); boosting: the regression tree's output. */
     private final double[] vote1;
-    // the hot-path layout: the true child of an internal node i is i + 1 (pre-order), so a node needs only its
-    // feature, its false child and one double — 16 bytes instead of 36
-    /** Internal node: {@code feature << 32 | falseChild}; leaf: -1. */
-    private final long[] packed;
-    /** Internal node: its threshold; leaf: tree weight × P(churn). */
-    private final double[] value;
-    /** Σ over trees of the tree's weight (the soft vote's normaliser). */
+    /** The branch-free scoring layout of the same trees, built here from the arrays above. */
+    private final FlatForest flat;
+    /** Forest: Σ over trees of the tree's weight (the soft vote's normaliser). Boosting: unused (1). */
     private final double totalWeight;
+    /** True for gradient boosting (sum of shrunken tree outputs, then logistic); false for a forest's soft vote. */
+    private final boolean boosted;
+    /** Boosting: the intercept the sum starts from. */
+    private final double intercept;
+    /** Boosting: the factor every tree's output is multiplied by. */
+    private final double shrinkage;
 
+    /**
+     * A random forest's soft vote: P(churn) = Σ vote1 of the leaves reached / Σ tree weights. The canonical form
+     * (pre-order node arrays) that model files store.
+     */
     Scorer(FeatureSchema schema, int[] roots, int[] feature, double[] threshold, int[] left, int[] right,
            double[] vote0, double[] vote1) {
+        this(schema, roots, feature, threshold, left, right, vote0, vote1, false, 0.0, 1.0);
+    }
+
+    /**
+     * A binary gradient tree boost (Smile's {@code GradientTreeBoost} with two classes): with
+     * {@code f = intercept + Σ shrinkage × output} over the leaves reached, in tree order,
+     * P(class 1) = 1 − 1 / (1 + e^(2f)), as Smile computes it.
+     *
+     * @param output per leaf: the regression tree's output (ignored for splits)
+     */
+    static Scorer boosted(FeatureSchema schema, int[] roots, int[] feature, double[] threshold, int[] left,
+                          int[] right, double[] output, double intercept, double shrinkage) {
+        if (!Double.isFinite(intercept) || !Double.isFinite(shrinkage)) {
+            throw new BookstoreException("inconsistent compiled boosting model: intercept " + intercept
+                    + ", shrinkage " + shrinkage);
+        }
+        return new Scorer(schema, roots, feature, threshold, left, right, new double[output.length], output, true,
+                intercept, shrinkage);
+    }
+
+    private Scorer(FeatureSchema schema, int[] roots, int[] feature, double[] threshold, int[] left, int[] right,
+                   double[] vote0, double[] vote1, boolean boosted, double intercept, double shrinkage) {
         int n = feature.length;
         if (threshold.length != n || left.length != n || right.length != n || vote0.length != n
                 || vote1.length != n || roots.length == 0) {
@@ -61,28 +91,28 @@ public final class Scorer {
         this.right = right;
         this.vote0 = vote0;
         this.vote1 = vote1;
-        this.packed = new long[n];
-        this.value = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (feature[i] < 0) {
-                packed[i] = -1L;
-                value[i] = vote1[i];
-            } else {
-                if (left[i] != i + 1) {
-                    throw new BookstoreException("inconsistent compiled forest: node " + i
-                            + " is not in pre-order (true child " + left[i] + ")");
-                }
-                packed[i] = ((long) feature[i] << 32) | right[i];
-                value[i] = threshold[i];
+        this.boosted = boosted;
+        this.intercept = intercept;
+        this.shrinkage = shrinkage;
+        double[] leaf = vote1;
+        if (boosted) {
+            // Smile adds shrinkage × output per tree; the product is the same double when computed here
+            leaf = new double[n];
+            for (int i = 0; i < n; i++) {
+                leaf[i] = shrinkage * vote1[i];
             }
         }
-        double total = 0;
-        for (int r : roots) {
-            int leaf = r;
-            while (feature[leaf] >= 0) {
-                leaf = left[leaf];
+        this.flat = FlatForest.of(roots, feature, threshold, left, right, leaf);
+        double total = 1.0;
+        if (!boosted) {
+            total = 0.0;
+            for (int r : roots) {
+                int node = r;
+                while (feature[node] >= 0) {
+                    node = left[node];
+                }
+                total += vote0[node] + vote1[node];
             }
-            total += vote0[leaf] + vote1[leaf];
         }
         this.totalWeight = total;
     }
@@ -103,6 +133,23 @@ public final class Scorer {
      */
     public static Scorer compile(smile.classification.RandomForest forest, FeatureSchema schema) {
         return ForestCompiler.compile(forest, schema);
+    }
+
+    /**
+     * Compiles a trained Smile 2.6 binary gradient tree boost (numeric features, two classes 0/1, response column
+     * last) into a scorer whose probability equals {@code predict(x, posteriori)}'s {@code posteriori[1]}.
+     *
+     * <pre>{@code
+     * Scorer s = Scorer.compile(GradientTreeBoost.fit(Formula.lhs("y"), df), schema);
+     * }</pre>
+     *
+     * @param model the trained model
+     * @param schema its predictor columns, in the order of the training frame
+     * @return the compiled scorer
+     * @throws BookstoreException when the model has more than two classes or a nominal split
+     */
+    public static Scorer compile(smile.classification.GradientTreeBoost model, FeatureSchema schema) {
+        return ForestCompiler.compile(model, schema);
     }
 
     /** @return the features a vector must hold, in order */
@@ -151,40 +198,24 @@ public final class Scorer {
                         + " needs " + schema.size());
             }
         }
-        // tree-major: each tree's nodes stay in cache while every row walks it; out accumulates the soft vote in
-        // the same tree order as a single-row score, so both give identical results
-        final long[] packed = this.packed;
-        final double[] value = this.value;
-        java.util.Arrays.fill(out, 0, rows.length, 0.0);
-        for (int root : roots) {
-            for (int i = 0; i < rows.length; i++) {
-                double[] x = rows[i];
-                int n = root;
-                long p;
-                while ((p = packed[n]) >= 0) {
-                    n = x[(int) (p >>> 32)] <= value[n] ? n + 1 : (int) p;
-                }
-                out[i] += value[n];
-            }
-        }
+        double start = boosted ? intercept : 0.0;
+        java.util.Arrays.fill(out, 0, rows.length, start);
+        flat.sum(rows, out);
         for (int i = 0; i < rows.length; i++) {
-            out[i] /= totalWeight;
+            out[i] = probability(out[i]);
         }
     }
 
     private double scoreUnchecked(double[] x) {
-        final long[] packed = this.packed;
-        final double[] value = this.value;
-        double s1 = 0.0;
-        for (int root : roots) {
-            int n = root;
-            long p;
-            while ((p = packed[n]) >= 0) {
-                n = x[(int) (p >>> 32)] <= value[n] ? n + 1 : (int) p;
-            }
-            s1 += value[n];
+        return probability(flat.sum(x, boosted ? intercept : 0.0));
+    }
+
+    /** From the sum over trees to P(class 1), as the training library computes it. */
+    private double probability(double sum) {
+        if (boosted) {
+            return 1.0 - 1.0 / (1.0 + Math.exp(2 * sum));
         }
-        return s1 / totalWeight;
+        return sum / totalWeight;
     }
 
     // package-private views for the model file writer
@@ -214,5 +245,18 @@ public final class Scorer {
 
     double[] vote1() {
         return vote1;
+    }
+
+    /** True for a boosting model: then {@link #vote1()} holds each leaf's raw output and {@link #vote0()} zeros. */
+    boolean boosted() {
+        return boosted;
+    }
+
+    double intercept() {
+        return intercept;
+    }
+
+    double shrinkage() {
+        return shrinkage;
     }
 }
