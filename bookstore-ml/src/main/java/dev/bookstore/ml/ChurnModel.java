@@ -19,9 +19,7 @@ import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
-import smile.data.Tuple;
 import smile.data.formula.Formula;
-import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 
 /**
@@ -49,11 +47,10 @@ public final class ChurnModel {
 
     private final FeatureSchema schema;
     private final ChurnOptions.Algorithm algorithm;
-    /** The compiled forest; null for a boosting model (no compiled boosting scorer yet). */
+    /** The compiled trees (forest or boosting): the only scoring path. */
     private final Scorer scorer;
-    /** Smile's gradient boosting, for a boosting model trained in this JVM; else null. */
+    /** Smile's gradient boosting when trained in this JVM (absent after loading a file); for tests only. */
     private final GradientTreeBoost boost;
-    private final StructType boostRow;
     private final Calibrator calibrator;
     private final double[] reference;
     private final ModelMetadata metadata;
@@ -67,15 +64,10 @@ public final class ChurnModel {
             throw new BookstoreException("the reference vector has " + reference.length + " values; schema "
                     + schema.name() + " needs " + schema.size());
         }
-        if ((scorer == null) == (boost == null)) {
-            throw new IllegalArgumentException("a churn model has either a compiled forest or a boosting model");
-        }
         this.schema = schema;
-        this.algorithm = scorer != null ? ChurnOptions.Algorithm.FOREST : ChurnOptions.Algorithm.BOOSTING;
+        this.algorithm = scorer.boosted() ? ChurnOptions.Algorithm.BOOSTING : ChurnOptions.Algorithm.FOREST;
         this.scorer = scorer;
         this.boost = boost;
-        this.boostRow = boost == null ? null
-                : DataFrame.of(new double[1][schema.size()], schema.columns().toArray(String[]::new)).schema();
         this.calibrator = calibrator;
         this.reference = reference.clone();
         this.metadata = metadata;
@@ -125,11 +117,12 @@ public final class ChurnModel {
 
         boolean forestAlgorithm = options.algorithm() == ChurnOptions.Algorithm.FOREST;
         RandomForest forest = forestAlgorithm ? fitForest(train.rowsUnsafe(), yTrain, train.schema(), options) : null;
-        ChurnModel raw = forestAlgorithm
-                ? new ChurnModel(train.schema(), ForestCompiler.compile(forest, train.schema()), null,
-                        Calibrator.none(), new double[train.schema().size()], null, null, forest)
-                : new ChurnModel(train.schema(), null, fitBoosting(train.rowsUnsafe(), yTrain, train.schema(), options),
-                        Calibrator.none(), new double[train.schema().size()], null, null, null);
+        GradientTreeBoost boosting = forestAlgorithm ? null
+                : fitBoosting(train.rowsUnsafe(), yTrain, train.schema(), options);
+        Scorer compiled = forestAlgorithm ? ForestCompiler.compile(forest, train.schema())
+                : Scorer.compile(boosting, train.schema());
+        ChurnModel raw = new ChurnModel(train.schema(), compiled, boosting, Calibrator.none(),
+                new double[train.schema().size()], null, null, forest);
         double[] sCalibration = raw.probabilities(calibration.rowsUnsafe());
         Calibrator calibrator = options.calibration() == ChurnOptions.Calibration.AUTO
                 ? Calibrator.choose(sCalibration, yCalibration)
@@ -169,16 +162,11 @@ public final class ChurnModel {
     }
 
     /**
-     * The compiled forest (the hot path); its scores are uncalibrated, see {@link #probability}.
+     * The compiled trees (the hot path: forest or boosting); its scores are uncalibrated, see {@link #probability}.
      *
      * @return the scorer
-     * @throws BookstoreException for a gradient-boosting model, which has no compiled scorer yet
      */
     public Scorer scorer() {
-        if (scorer == null) {
-            throw new BookstoreException("this churn model uses gradient boosting, which has no compiled scorer yet; "
-                    + "use probability() or train with the random forest");
-        }
         return scorer;
     }
 
@@ -187,23 +175,14 @@ public final class ChurnModel {
         return schema;
     }
 
-    /** @return the learning algorithm: FOREST (compiled, can be written to a file) or BOOSTING (in this JVM only) */
+    /** @return the learning algorithm: FOREST or BOOSTING (both compiled, both written to model files) */
     public ChurnOptions.Algorithm algorithm() {
         return algorithm;
     }
 
     /** The uncalibrated score of one row. */
     private double raw(double[] x) {
-        if (scorer != null) {
-            return scorer.score(x);
-        }
-        if (x.length != schema.size()) {
-            throw new BookstoreException("feature vector has " + x.length + " values; schema " + schema.name()
-                    + " needs " + schema.size());
-        }
-        double[] posterior = new double[2];
-        boost.predict(Tuple.of(x, boostRow), posterior);
-        return posterior[1];
+        return scorer.score(x);
     }
 
     /**
@@ -225,13 +204,7 @@ public final class ChurnModel {
      */
     public double[] probabilities(double[][] rows) {
         double[] out = new double[rows.length];
-        if (scorer != null) {
-            scorer.score(rows, out);
-        } else {
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = raw(rows[i]);
-            }
-        }
+        scorer.score(rows, out);
         for (int i = 0; i < out.length; i++) {
             out[i] = calibrator.apply(out[i]);
         }
@@ -278,7 +251,6 @@ public final class ChurnModel {
 
     /**
      * @return SHA-256 (hex) of the model's file encoding: the same for a model and the file it was written to
-     * @throws ModelFileException for a gradient-boosting model, which cannot be written yet
      */
     public String fingerprint() {
         return HexFormat.of().formatHex(ModelFile.digest(this));

@@ -30,8 +30,7 @@ public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSiz
         FOREST,
         /**
          * Smile's gradient tree boosting (shrinkage 0.05, subsample 0.7, 6-leaf trees of {@code trees} rounds),
-         * evaluated the same way; scored through Smile in the training JVM only, since there is no compiled
-         * boosting scorer yet (such a model cannot be written to a file).
+         * evaluated, calibrated, compiled into a {@link Scorer} and written to model files like the forest.
          */
         BOOSTING
     }

@@ -29,8 +29,10 @@ import java.util.Map;
  *
  * <p>Layout (big-endian): the 8-byte magic {@code BSMODEL\n}; the format version (int, currently
  * {@value #FORMAT_VERSION}); the header length (int) and a UTF-8 JSON header (kind, feature schema, training
- * metadata, calibration — method and parameters —, and the reference vector of training medians); the forest (tree count, node count, roots, then per node: feature, threshold, left, right, vote0,
- * vote1); and a SHA-256 of everything before it. A file that is not a model, has an unknown version, is truncated
+ * metadata, calibration — method and parameters —, the reference vector of training medians, and the kind of
+ * trees: {@code forest}, or {@code boosting} with its intercept and shrinkage); the trees (tree count, node count,
+ * roots, then per node: feature, threshold, left, right, vote0, vote1 — a boosting leaf's output in vote1); and a
+ * SHA-256 of everything before it. A file that is not a model, has an unknown version, is truncated
  * or was modified is rejected with a one-line {@link ModelFileException}. Version 1 files (written before
  * calibration and the reference vector existed) are rejected with a message asking to retrain: they hold neither,
  * and their feature schema is no longer computed.
@@ -95,10 +97,6 @@ public final class ModelFile {
     }
 
     static byte[] encode(ChurnModel model) {
-        if (model.algorithm() != ChurnOptions.Algorithm.FOREST) {
-            throw new ModelFileException("cannot write a gradient-boosting churn model: model files hold compiled "
-                    + "trees and there is no compiled boosting scorer yet; train with the random forest to write one");
-        }
         try {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buf);
@@ -211,8 +209,16 @@ public final class ModelFile {
                 throw new ModelFileException("model file " + name + " has " + in.available()
                         + " unexpected bytes after the forest");
             }
-            return ChurnModel.loaded(new Scorer(schema, roots, feature, threshold, left, right, vote0, vote1),
-                    calibrator, reference, metadata);
+            JsonNode treeKind = header.path("trees");
+            String kind = treeKind.path("kind").asText("forest");
+            Scorer scorer = switch (kind) {
+                case "forest" -> new Scorer(schema, roots, feature, threshold, left, right, vote0, vote1);
+                case "boosting" -> Scorer.boosted(schema, roots, feature, threshold, left, right, vote1,
+                        required(treeKind, "intercept").asDouble(), required(treeKind, "shrinkage").asDouble());
+                default -> throw new ModelFileException("model file " + name + " has trees of kind '" + kind
+                        + "'; valid: forest, boosting");
+            };
+            return ChurnModel.loaded(scorer, calibrator, reference, metadata);
         } catch (EOFException e) {
             throw new ModelFileException("model file " + name + " is truncated");
         } catch (IOException | RuntimeException e) {
@@ -230,6 +236,15 @@ public final class ModelFile {
         ObjectNode schema = h.putObject("schema");
         schema.put("name", model.scorer().schema().name());
         model.scorer().schema().columns().forEach(schema.putArray("columns")::add);
+        // forest: P = Σ vote1 / Σ (vote0 + vote1) of the leaves reached; boosting: f = intercept + shrinkage ×
+        // Σ vote1 (the trees' outputs; vote0 is 0), P = 1 - 1 / (1 + e^(2f))
+        ObjectNode trees = h.putObject("trees");
+        Scorer scorer = model.scorer();
+        trees.put("kind", scorer.boosted() ? "boosting" : "forest");
+        if (scorer.boosted()) {
+            trees.put("intercept", scorer.intercept());
+            trees.put("shrinkage", scorer.shrinkage());
+        }
         ObjectNode m = h.putObject("metadata");
         ModelMetadata md = model.metadata();
         m.put("kind", md.kind());

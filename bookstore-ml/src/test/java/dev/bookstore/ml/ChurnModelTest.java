@@ -139,7 +139,7 @@ class ChurnModelTest {
     }
 
     @Test
-    void gradientBoostingIsAnOptionEvaluatedTheSameWay() {
+    void gradientBoostingIsAnOptionEvaluatedTheSameWay() throws java.io.IOException {
         ChurnModel boosting = ChurnModel.train(MlTestData.duckDb(), AS_OF, OPTIONS.withAlgorithm(
                 ChurnOptions.Algorithm.BOOSTING).withTrees(150).withMaxDepth(6));
         ChurnEvaluation e = boosting.evaluation().orElseThrow();
@@ -149,17 +149,31 @@ class ChurnModelTest {
         assertTrue(e.forest().auc() > e.recency().auc(), e.report());
         assertTrue(e.forest().auc() > 0.7, e.report());
         assertEquals(Features.SCHEMA.size(), e.importance().size());
-        // per-row scoring (a Tuple over the feature vector) equals Smile's posterior on a data frame
+        // the model's calibrated probability is the calibration of Smile's posterior on a data frame
         double[][] holdout = Features.of(MlTestData.duckDb()).asOf(e.evaluationAsOf()).matrix();
         double[] smile = boosting.smileProbabilities(holdout);
         for (int i = 0; i < holdout.length; i += 7) {
             assertEquals(boosting.calibrator().apply(smile[i]), boosting.probability(holdout[i]), 1e-12, "row " + i);
         }
-        BookstoreException noScorer = assertThrows(BookstoreException.class, boosting::scorer);
-        assertTrue(noScorer.getMessage().contains("no compiled scorer"), noScorer.getMessage());
-        ModelFileException noFile = assertThrows(ModelFileException.class,
-                () -> ModelFile.write(boosting, java.nio.file.Path.of("unused.bsm")));
-        assertTrue(noFile.getMessage().startsWith("cannot write a gradient-boosting churn model"), noFile.getMessage());
+        // compiled like the forest, and written to and read back from a model file with the same probabilities
+        assertTrue(boosting.scorer().boosted());
+        double[] compiled = new double[holdout.length];
+        boosting.scorer().score(holdout, compiled);
+        for (int i = 0; i < holdout.length; i++) {
+            assertEquals(smile[i], compiled[i], 1e-12, "compiled row " + i);
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("boosting", ".bsm");
+        try {
+            ModelFile.write(boosting, file);
+            ChurnModel loaded = ModelFile.read(file);
+            assertEquals(ChurnOptions.Algorithm.BOOSTING, loaded.algorithm());
+            assertEquals(boosting.fingerprint(), loaded.fingerprint());
+            for (double[] row : holdout) {
+                assertEquals(boosting.probability(row), loaded.probability(row), 0.0);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test
