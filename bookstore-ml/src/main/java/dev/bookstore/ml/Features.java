@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -35,6 +36,9 @@ public final class Features {
 
     private static final String FEATURES_SQL = resource("customer_features.sql");
     private static final String LABELS_SQL = resource("churn_labels.sql");
+    /** {@code {{and_customer:COLUMN}}} in the features SQL: where one customer's rows are selected. */
+    private static final java.util.regex.Pattern CUSTOMER_FILTER =
+            java.util.regex.Pattern.compile("\\{\\{and_customer:([a-z_.]+)}}");
 
     private final Warehouse wh;
 
@@ -58,12 +62,31 @@ public final class Features {
      */
     public FeatureTable asOf(LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
-        String sql = wh.render(fill(FEATURES_SQL, wh.dialect(), asOf));
+        return table(asOf, Optional.empty());
+    }
+
+    /** The features of every customer, or of one ({@code only}: its id, bound wherever the SQL filters by it). */
+    private FeatureTable table(LocalDate asOf, Optional<String> only) {
+        java.util.regex.Matcher m = CUSTOMER_FILTER.matcher(fill(FEATURES_SQL, wh.dialect(), asOf));
+        StringBuilder filled = new StringBuilder();
+        int binds = 0;
+        while (m.find()) {
+            m.appendReplacement(filled, only.isPresent() ? "AND " + m.group(1) + " = ?" : "");
+            binds += only.isPresent() ? 1 : 0;
+        }
+        m.appendTail(filled);
+        String sql = wh.render(filled.toString());
+        int parameters = binds;
         TreeMap<String, double[]> rows = new TreeMap<>();
         wh.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getString("customer_id"), row(rs));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 1; i <= parameters; i++) {
+                    ps.setString(i, only.orElseThrow());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.put(rs.getString("customer_id"), row(rs));
+                    }
                 }
             }
             return null;
@@ -81,7 +104,9 @@ public final class Features {
      * @throws BookstoreException when the customer is unknown or has no order on or before {@code asOf}
      */
     public double[] customer(String customerId, LocalDate asOf) {
-        return asOf(asOf).row(customerId).orElseThrow(() -> new BookstoreException("unknown customer '"
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(asOf, "asOf");
+        return table(asOf, Optional.of(customerId)).row(customerId).orElseThrow(() -> new BookstoreException("unknown customer '"
                 + customerId + "': no registered customer with that id has an order on or before " + asOf));
     }
 

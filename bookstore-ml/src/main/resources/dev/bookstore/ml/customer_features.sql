@@ -2,7 +2,8 @@
 -- (schema customer_v2). Point in time: only orders, order lines and sessions dated on or before {{as_of}} are read;
 -- nothing later leaks in (an order's place in the customer's history only depends on earlier orders).
 -- Tokens: {{as_of}}, {{as_of_minus_30}}, {{as_of_minus_90}} are DATE literals; {{recency}} and {{tenure}} are
--- dialect day differences to the as-of day.
+-- dialect day differences to the as-of day. {{and_customer:COLUMN}} is empty for the whole table, or
+-- "AND COLUMN = ?" (bound to one customer id) for one customer, so that scoring one customer reads only its rows.
 WITH orders AS (
     SELECT
         customer_id,
@@ -16,7 +17,7 @@ WITH orders AS (
         SUM(CASE WHEN order_date > {{as_of_minus_90}} THEN 1 ELSE 0 END) AS orders_90d,
         SUM(CASE WHEN order_date > {{as_of_minus_90}} THEN gross_revenue ELSE 0 END) AS revenue_90d
     FROM ${marts:fct_orders}
-    WHERE customer_id IS NOT NULL AND order_date <= {{as_of}}
+    WHERE customer_id IS NOT NULL AND order_date <= {{as_of}} {{and_customer:customer_id}}
     GROUP BY customer_id
 ),
 last_gap AS (
@@ -31,6 +32,7 @@ category_spend AS (
     SELECT customer_id, category, SUM(gross_amount) AS spend
     FROM ${marts:fct_order_lines}
     WHERE customer_id IS NOT NULL AND is_valid_sale = TRUE AND category IS NOT NULL AND order_date <= {{as_of}}
+        {{and_customer:customer_id}}
     GROUP BY customer_id, category
 ),
 categories AS (
@@ -47,7 +49,7 @@ sessions AS (
             AS abandoned_30d,
         SUM(CASE WHEN add_to_carts > 0 AND purchases = 0 THEN 1 ELSE 0 END) AS abandoned_90d
     FROM ${marts:fct_sessions}
-    WHERE session_date <= {{as_of}} AND session_date > {{as_of_minus_90}}
+    WHERE session_date <= {{as_of}} AND session_date > {{as_of_minus_90}} {{and_customer:user_id}}
     GROUP BY user_id
 )
 SELECT
@@ -75,4 +77,4 @@ JOIN orders o ON o.customer_id = c.customer_id
 LEFT JOIN last_gap g ON g.customer_id = c.customer_id
 LEFT JOIN categories k ON k.customer_id = c.customer_id
 LEFT JOIN sessions s ON s.user_id = c.customer_id
-WHERE c.is_current = TRUE AND c.registration_date <= {{as_of}}
+WHERE c.is_current = TRUE AND c.registration_date <= {{as_of}} {{and_customer:c.customer_id}}

@@ -1,5 +1,6 @@
 package dev.bookstore.ml;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,13 @@ class FeaturesTest {
             sessions += table.row(i)[s.indexOf("sessions_90d")];
         }
         assertTrue(sessions > 0, "some sessions in the last 90 days");
+        // one customer's features (its rows only, selected in SQL) equal its row of the whole table
+        Features features = Features.of(wh);
+        for (int i = 0; i < table.size(); i += Math.max(1, table.size() / 25)) {
+            String id = table.customerIds().get(i);
+            assertArrayEquals(table.row(i), features.customer(id, AS_OF), id);
+        }
+        assertThrows(BookstoreException.class, () -> features.customer("x' OR '1' = '1", AS_OF));
     }
 
     @Test
