@@ -16,7 +16,7 @@ import java.util.Optional;
  * value changed (a move to another city becomes a new version of {@code dim_customers} at the next transform), and
  * is a duplicate when nothing changed.
  */
-final class CustomersPlan extends CsvPlan<Customer> {
+final class CustomersPlan extends ReferencePlan<Customer> {
     static final Column CUSTOMER_ID = required("customer_id", 64);
     static final Column EMAIL = required("email", 320);
     static final Column FIRST_NAME = required("first_name", 100);
@@ -29,51 +29,12 @@ final class CustomersPlan extends CsvPlan<Customer> {
 
     private static final List<Column> FORMAT = List.of(CUSTOMER_ID, EMAIL, FIRST_NAME, LAST_NAME, REGISTRATION_DATE,
             CITY, STATE, COUNTRY, ACQUISITION_CHANNEL);
-    private static final List<String> COLUMNS = FORMAT.stream().map(Column::name).toList();
-
-    private final List<Rule<Customer>> rules;
 
     CustomersPlan(LoadContext ctx) {
-        super(ctx);
-        this.rules = List.of(
+        super(ctx, SourceKind.CUSTOMERS, FORMAT, CUSTOMER_ID, List.of(
                 Rule.when("future_date", Severity.ERROR, c -> c.registrationDate().isAfter(ctx.today()),
                         c -> "registration_date " + c.registrationDate() + " is in the future (today is "
-                                + ctx.today() + " in " + ctx.zone() + ")"));
-    }
-
-    @Override
-    public SourceKind kind() {
-        return SourceKind.CUSTOMERS;
-    }
-
-    @Override
-    public String format() {
-        return "bookstore";
-    }
-
-    @Override
-    List<Column> formatColumns() {
-        return FORMAT;
-    }
-
-    @Override
-    public NaturalKey naturalKey() {
-        return NaturalKey.of("customer_id");
-    }
-
-    @Override
-    public boolean latestWins() {
-        return true;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Rule<Customer>> rules() {
-        return rules;
+                                + ctx.today() + " in " + ctx.zone() + ")")));
     }
 
     @Override

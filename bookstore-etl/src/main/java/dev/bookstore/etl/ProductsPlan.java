@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code product_id}; the latest load wins ({@link #latestWins()}): a product already loaded is updated when its
  * price, stock or any other value changed, and is a duplicate when nothing changed.
  */
-final class ProductsPlan extends CsvPlan<Product> {
+final class ProductsPlan extends ReferencePlan<Product> {
     static final Column PRODUCT_ID = required("product_id", 64);
     static final Column TITLE = required("title", 500);
     static final Column AUTHOR = optional("author", 200);
@@ -27,11 +27,10 @@ final class ProductsPlan extends CsvPlan<Product> {
 
     private static final List<Column> FORMAT = List.of(PRODUCT_ID, TITLE, AUTHOR, CATEGORY, SUBCATEGORY, PRICE,
             RATING, STOCK);
-    private static final List<String> COLUMNS = FORMAT.stream().map(Column::name).toList();
     private static final BigDecimal MIN_RATING = BigDecimal.ONE;
     private static final BigDecimal MAX_RATING = BigDecimal.valueOf(5);
 
-    private final List<Rule<Product>> rules = List.of(
+    private static final List<Rule<Product>> RULES = List.of(
             Rule.when("negative_price", Severity.ERROR, p -> p.price().signum() < 0,
                     p -> "price " + p.price().toPlainString() + " is negative"),
             Rule.when("out_of_range", Severity.ERROR,
@@ -41,42 +40,7 @@ final class ProductsPlan extends CsvPlan<Product> {
                     p -> "stock " + p.stock() + " is negative"));
 
     ProductsPlan(LoadContext ctx) {
-        super(ctx);
-    }
-
-    @Override
-    public SourceKind kind() {
-        return SourceKind.PRODUCTS;
-    }
-
-    @Override
-    public String format() {
-        return "bookstore";
-    }
-
-    @Override
-    List<Column> formatColumns() {
-        return FORMAT;
-    }
-
-    @Override
-    public NaturalKey naturalKey() {
-        return NaturalKey.of("product_id");
-    }
-
-    @Override
-    public boolean latestWins() {
-        return true;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Rule<Product>> rules() {
-        return rules;
+        super(ctx, SourceKind.PRODUCTS, FORMAT, PRODUCT_ID, RULES);
     }
 
     @Override
