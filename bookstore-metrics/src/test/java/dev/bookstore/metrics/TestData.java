@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.generator.GeneratorOptions;
 import dev.bookstore.model.generator.Manifest;
+import dev.bookstore.model.testing.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,15 +91,15 @@ record TestData(Path dir, Manifest manifest, Raw raw) {
     record Raw(List<Customer> customers, List<Product> products, List<Line> lines, List<Event> events) {
         static Raw read(Path dir, ZoneId zone) throws IOException {
             List<Customer> customers = new ArrayList<>();
-            for (String[] f : csv(dir.resolve("raw_customers.csv"))) {
+            for (String[] f : CsvRows.read(dir.resolve("raw_customers.csv"))) {
                 customers.add(new Customer(f[0], LocalDate.parse(f[4]), f[5], opt(f[6]), f[7], opt(f[8])));
             }
             List<Product> products = new ArrayList<>();
-            for (String[] f : csv(dir.resolve("raw_products.csv"))) {
+            for (String[] f : CsvRows.read(dir.resolve("raw_products.csv"))) {
                 products.add(new Product(f[0], f[1], f[3], f[4], new BigDecimal(f[5]), Integer.parseInt(f[7])));
             }
             List<Line> lines = new ArrayList<>();
-            for (String[] f : csv(dir.resolve("raw_orders.csv"))) {
+            for (String[] f : CsvRows.read(dir.resolve("raw_orders.csv"))) {
                 lines.add(new Line(f[0], opt(f[1]), LocalDate.parse(f[2]), f[3], Integer.parseInt(f[4]),
                         new BigDecimal(f[5]), f[7], opt(f[8]).map(Instant::parse), opt(f[9]), opt(f[10]), opt(f[11]),
                         opt(f[12]), opt(f[13]).map(LocalDate::parse), opt(f[14]).map(LocalDate::parse)));
@@ -126,45 +127,5 @@ record TestData(Path dir, Manifest manifest, Raw raw) {
 
     static Optional<String> opt(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
-    }
-
-    /** The data rows of an RFC 4180 CSV file (quoted fields may hold commas and doubled quotes). */
-    static List<String[]> csv(Path file) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 1; i < lines.size(); i++) {
-            if (!lines.get(i).isEmpty()) {
-                rows.add(csvLine(lines.get(i)));
-            }
-        }
-        return rows;
-    }
-
-    static String[] csvLine(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out.toArray(String[]::new);
     }
 }

@@ -142,7 +142,7 @@ class FeaturesTest {
         List<String> orders = Files.readAllLines(from.resolve("raw_orders.csv"), StandardCharsets.UTF_8);
         List<String> keptOrders = new ArrayList<>(List.of(orders.get(0)));
         for (String line : orders.subList(1, orders.size())) {
-            if (!line.isEmpty() && orderDay.test(LocalDate.parse(MlTestData.csvLine(line)[2]))) {
+            if (!line.isEmpty() && orderDay.test(LocalDate.parse(dev.bookstore.model.testing.CsvRows.split(line)[2]))) {
                 keptOrders.add(line);
             }
         }
@@ -196,17 +196,17 @@ class FeaturesTest {
 
     private static Map<String, Oracle> oracle(Path dir, LocalDate asOf) throws IOException {
         Map<String, String[]> customers = new HashMap<>();
-        for (String[] f : MlTestData.csv(dir.resolve("raw_customers.csv"))) {
+        for (String[] f : dev.bookstore.model.testing.CsvRows.read(dir.resolve("raw_customers.csv"))) {
             customers.put(f[0], f);
         }
         Map<String, String> category = new HashMap<>();
-        for (String[] f : MlTestData.csv(dir.resolve("raw_products.csv"))) {
+        for (String[] f : dev.bookstore.model.testing.CsvRows.read(dir.resolve("raw_products.csv"))) {
             category.put(f[0], f[3].strip());
         }
         record Order(String customer, LocalDate day, BigDecimal gross, Map<String, BigDecimal> byCategory) {
         }
         Map<String, Order> orders = new HashMap<>();
-        for (String[] f : MlTestData.csv(dir.resolve("raw_orders.csv"))) {
+        for (String[] f : dev.bookstore.model.testing.CsvRows.read(dir.resolve("raw_orders.csv"))) {
             if (f[1].isBlank()) {
                 continue;
             }

@@ -10,15 +10,12 @@ import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.generator.GeneratorOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -80,45 +77,5 @@ final class MlTestData {
         if (!report.succeeded()) {
             throw new IllegalStateException("transform failed: " + report);
         }
-    }
-
-    /** The data rows of an RFC 4180 CSV file. */
-    static List<String[]> csv(Path file) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 1; i < lines.size(); i++) {
-            if (!lines.get(i).isEmpty()) {
-                rows.add(csvLine(lines.get(i)));
-            }
-        }
-        return rows;
-    }
-
-    static String[] csvLine(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out.toArray(String[]::new);
     }
 }

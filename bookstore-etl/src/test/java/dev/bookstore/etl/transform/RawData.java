@@ -127,18 +127,18 @@ record RawData(List<Customer> customers, List<Product> products, List<OrderLine>
 
     static RawData read(Path dir, ReportingCalendar calendar) throws IOException {
         List<Customer> customers = new ArrayList<>();
-        for (String[] f : csv(dir.resolve(Generator.CUSTOMERS_FILE))) {
+        for (String[] f : dev.bookstore.model.testing.CsvRows.read(dir.resolve(Generator.CUSTOMERS_FILE))) {
             customers.add(new Customer(f[0], f[1], f[2], f[3], LocalDate.parse(f[4]), f[5], blank(f[6]), f[7],
                     blank(f[8])));
         }
         List<Product> products = new ArrayList<>();
-        for (String[] f : csv(dir.resolve(Generator.PRODUCTS_FILE))) {
+        for (String[] f : dev.bookstore.model.testing.CsvRows.read(dir.resolve(Generator.PRODUCTS_FILE))) {
             products.add(new Product(f[0], f[1], f[2], f[3], f[4], new BigDecimal(f[5]),
                     f[6].isEmpty() ? null : new BigDecimal(f[6]), Integer.parseInt(f[7])));
         }
         List<OrderLine> orders = new ArrayList<>();
         Map<String, Integer> lineNo = new HashMap<>();
-        for (String[] f : csv(dir.resolve(Generator.ORDERS_FILE))) {
+        for (String[] f : dev.bookstore.model.testing.CsvRows.read(dir.resolve(Generator.ORDERS_FILE))) {
             int n = lineNo.merge(f[0], 1, Integer::sum);
             orders.add(new OrderLine(f[0], n, blank(f[1]), LocalDate.parse(f[2]), f[3], Integer.parseInt(f[4]),
                     new BigDecimal(f[5]), blank(f[6]), f[7], f[8].isEmpty() ? null : Instant.parse(f[8]), blank(f[9]),
@@ -167,40 +167,6 @@ record RawData(List<Customer> customers, List<Product> products, List<OrderLine>
 
     private static LocalDate date(String s) {
         return s.isEmpty() ? null : LocalDate.parse(s);
-    }
-
-    /** The data records of a CSV file (header skipped), split naively by RFC 4180 quoting on one line. */
-    private static List<String[]> csv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<String[]> out = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder cur = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cur.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(cur.toString());
-                    cur.setLength(0);
-                } else {
-                    cur.append(c);
-                }
-            }
-            fields.add(cur.toString());
-            out.add(fields.toArray(String[]::new));
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------------------------------ loading
