@@ -106,11 +106,6 @@ final class Stage {
      * @param stagedWarnings staged rows per failed warning rule (counted while staging)
      */
     Moved move(Connection c, String loadId, Map<String, Long> stagedWarnings) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : wh.dialect().prepareFilledScratchTable(table)) {
-                s.execute(sql);
-            }
-        }
         NaturalKey key = plan.naturalKey();
         List<String> target = new ArrayList<>(plan.columns());
         List<String> select = plan.columns().stream().map(col -> "s." + col).collect(Collectors.toList());

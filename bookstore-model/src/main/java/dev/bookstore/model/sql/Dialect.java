@@ -300,22 +300,11 @@ public interface Dialect {
     }
 
     /**
-     * Statements to run, inside the transaction, after scratch table {@code scratch} has been filled and before
-     * large set-based statements read it (a join, sorts and an insert of every row): none by default; on
-     * PostgreSQL {@code ANALYZE} (a temporary table is never analysed by autovacuum, so the planner would guess
-     * its size) and a larger {@code work_mem} for the rest of the transaction, so that its sorts and hashes stay
-     * in memory.
-     */
-    default List<String> prepareFilledScratchTable(TableName scratch) {
-        return List.of();
-    }
-
-    /**
      * A writer for one large load (say a million rows of a file) into {@code table}, on {@code connection} and
-     * within its current transaction, favouring throughput: rows may be spooled (to a temporary file, on DuckDB,
-     * then loaded with the database's parallel {@code COPY}) and are certain to be in the table only after
-     * {@link BulkWriter#finish()}. The same values as {@link #bulkWriter} are accepted; the default is
-     * {@link #bulkWriter}.
+     * within its current transaction, favouring throughput: rows may be spooled (to a temporary file, then loaded
+     * with DuckDB's parallel {@code COPY} or MariaDB's {@code LOAD DATA LOCAL INFILE}) and are certain to be in the
+     * table only after {@link BulkWriter#finish()}. The same values as {@link #bulkWriter} are accepted; the
+     * default is {@link #bulkWriter}.
      */
     default BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns)
             throws SQLException {

@@ -101,14 +101,6 @@ final class PostgresDialect extends StandardDialect {
         return "CREATE TEMP TABLE " + scratch.name() + " AS " + selectSql;
     }
 
-    /** Memory for the sorts and hashes of moving a large scratch table, for the rest of the transaction only. */
-    static final String SCRATCH_WORK_MEM = "256MB";
-
-    @Override
-    public List<String> prepareFilledScratchTable(TableName scratch) {
-        return List.of("ANALYZE " + scratch.sql(), "SET LOCAL work_mem = '" + SCRATCH_WORK_MEM + "'");
-    }
-
     @Override
     public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
         return new CopyWriter(connection, table, columns);
