@@ -29,7 +29,8 @@ import org.postgresql.PGConnection;
  * size, generated orders ({@code raw_orders.csv}) and events ({@code clickstream_events.jsonl}) are loaded by
  * DuckDB ({@code COPY ... FROM 'file' (HEADER)} into a typed table of the file's columns; {@code read_json} for
  * events) and by PostgreSQL ({@code COPY ... FROM STDIN (FORMAT csv, HEADER)} through the driver's CopyManager;
- * events as one {@code jsonb} value per line), then by {@link Ingest} into the raw layer (parsing, every rule,
+ * events as one {@code jsonb} value per line) and by MariaDB ({@code LOAD DATA LOCAL INFILE}; events as one
+ * {@code JSON} value per line), then by {@link Ingest} into the raw layer (parsing, every rule,
  * quarantine, duplicate detection against the warehouse, lineage). Prints a Markdown table with rows/s and the
  * ratio of the times.
  *
@@ -40,8 +41,8 @@ import org.postgresql.PGConnection;
  * </pre>
  *
  * <p>Options: {@code --rows N[,N...]} (events per data set, and about as many order lines; default 1000000),
- * {@code --databases} (duckdb, postgresql), {@code --work DIR} (data and DuckDB files; data sets are kept and
- * reused), {@code --postgresql URL}, {@code --sources orders,events}. Our ingest is timed from the start of
+ * {@code --databases} (duckdb, postgresql, mariadb), {@code --work DIR} (data and DuckDB files; data sets are
+ * kept and reused), {@code --postgresql URL}, {@code --mariadb URL}, {@code --sources orders,events}. Our ingest is timed from the start of
  * {@code run()} to its return (the products are loaded first, untimed, for the {@code unknown_product} rule); it
  * must read and load every row, or the benchmark fails.
  */
@@ -54,12 +55,14 @@ public final class IngestBenchmark {
     private final PrintStream out;
     private final Path work;
     private final String pgUrl;
+    private final String mariaDbUrl;
     private final List<String> rowsTable = new ArrayList<>();
 
-    private IngestBenchmark(PrintStream out, Path work, String pgUrl) {
+    private IngestBenchmark(PrintStream out, Path work, String pgUrl, String mariaDbUrl) {
         this.out = out;
         this.work = work;
         this.pgUrl = pgUrl;
+        this.mariaDbUrl = mariaDbUrl;
     }
 
     /** Runs the benchmark; see the class comment for the options. */
@@ -69,6 +72,7 @@ public final class IngestBenchmark {
         List<String> sources = List.of("orders", "events");
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "bookstore-ingest-bench");
         String pg = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        String maria = "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&sslMode=disable";
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -77,10 +81,11 @@ public final class IngestBenchmark {
                 case "--sources" -> sources = List.of(v.split(","));
                 case "--work" -> work = Path.of(v);
                 case "--postgresql" -> pg = v;
+                case "--mariadb" -> maria = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        IngestBenchmark bench = new IngestBenchmark(System.out, work, pg);
+        IngestBenchmark bench = new IngestBenchmark(System.out, work, pg, maria);
         for (long rows : sizes) {
             Path data = bench.data(rows);
             for (String db : databases) {
@@ -124,11 +129,13 @@ public final class IngestBenchmark {
                 yield "jdbc:duckdb:" + dbFile;
             }
             case "postgresql" -> pgUrl;
+            case "mariadb" -> mariaDbUrl;
             default -> throw new IllegalArgumentException("unknown database " + db);
         };
         double nativeSeconds = switch (db) {
             case "duckdb" -> nativeDuckDb(url, file, source);
             case "postgresql" -> nativePostgres(url, file, source);
+            case "mariadb" -> nativeMariaDb(url, file, source);
             default -> throw new IllegalArgumentException("unknown database " + db);
         };
         WarehouseConfig config = WarehouseConfig.defaults().withNamespace("bench");
@@ -198,10 +205,52 @@ public final class IngestBenchmark {
         }
     }
 
+    /**
+     * MariaDB's {@code LOAD DATA LOCAL INFILE} of the file: orders into a typed table of the file's 15 columns
+     * (timestamps converted from ISO-8601 text), events as one {@code JSON} (text) value per line.
+     */
+    private static double nativeMariaDb(String url, Path file, String source) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_native_" + source);
+            String path = file.toAbsolutePath().toString().replace("\\", "\\\\").replace("'", "''");
+            long t0 = System.nanoTime();
+            if (source.equals("orders")) {
+                s.execute("CREATE TABLE bench_native_orders " + ORDERS_DDL.replace("TIMESTAMPTZ", "DATETIME(6)"));
+                s.execute("LOAD DATA LOCAL INFILE '" + path + "' INTO TABLE bench_native_orders CHARACTER SET utf8mb4 "
+                        + "FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\\n' "
+                        + "IGNORE 1 LINES (order_id, customer_id, order_date, product_id, quantity, unit_price, "
+                        + "payment_method, status, @ordered_at, channel, shipping_city, shipping_state, "
+                        + "shipping_country, @shipped_date, @delivered_date) SET "
+                        + "ordered_at = STR_TO_DATE(NULLIF(@ordered_at, ''), '%Y-%m-%dT%H:%i:%sZ'), "
+                        + "shipped_date = NULLIF(@shipped_date, ''), delivered_date = NULLIF(@delivered_date, '')");
+            } else {
+                s.execute("CREATE TABLE bench_native_events (doc JSON)");
+                s.execute("LOAD DATA LOCAL INFILE '" + path + "' INTO TABLE bench_native_events CHARACTER SET utf8mb4 "
+                        + "FIELDS TERMINATED BY '\\t' ESCAPED BY '' LINES TERMINATED BY '\\n' (doc)");
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            s.execute("DROP TABLE bench_native_" + source);
+            return seconds;
+        }
+    }
+
     /** Drops what an earlier run of the benchmark left in the {@code bench} namespace. */
     private static void dropBench(Warehouse wh, String db) {
         wh.withConnection(c -> {
             try (Statement s = c.createStatement()) {
+                if (db.equals("mariadb")) {
+                    List<String> tables = new ArrayList<>();
+                    try (java.sql.ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
+                            + "WHERE table_schema = DATABASE() AND table_name LIKE 'bench\\_%'")) {
+                        while (rs.next()) {
+                            tables.add(rs.getString(1));
+                        }
+                    }
+                    for (String t : tables) {
+                        s.execute("DROP TABLE IF EXISTS `" + t + "`");
+                    }
+                    return null;
+                }
                 for (String layer : List.of("raw", "staging", "intermediate", "marts", "meta")) {
                     s.execute("DROP SCHEMA IF EXISTS bench_" + layer + " CASCADE");
                 }

@@ -63,6 +63,10 @@ final class CopyWriter implements BulkWriter {
         }
         if (value instanceof String s) {
             line.append('"');
+            if (s.indexOf('"') < 0) {
+                line.append(s).append('"');
+                return;
+            }
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c == '"') {

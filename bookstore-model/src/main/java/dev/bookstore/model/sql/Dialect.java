@@ -317,10 +317,10 @@ public interface Dialect {
 
     /**
      * A writer for one large load (say a million rows of a file) into {@code table}, on {@code connection} and
-     * within its current transaction, favouring throughput: rows may be spooled (to a temporary file, on DuckDB,
-     * then loaded with the database's parallel {@code COPY}) and are certain to be in the table only after
-     * {@link BulkWriter#finish()}. The same values as {@link #bulkWriter} are accepted; the default is
-     * {@link #bulkWriter}.
+     * within its current transaction, favouring throughput: rows may be spooled (to a temporary file, then loaded
+     * with DuckDB's parallel {@code COPY} or MariaDB's {@code LOAD DATA LOCAL INFILE}) and are certain to be in the
+     * table only after {@link BulkWriter#finish()}. The same values as {@link #bulkWriter} are accepted; the
+     * default is {@link #bulkWriter}.
      */
     default BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns)
             throws SQLException {

@@ -25,7 +25,8 @@ final class JdbcValues {
 
     /** An {@link Instant} as the UTC wall-clock time stored in {@code TIMESTAMP} columns. */
     static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        // not ofInstant: that builds the offset's ZoneRules on every call
+        return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     }
 
     static void bind(PreparedStatement ps, int index, Object raw) throws SQLException {

@@ -11,10 +11,12 @@ import javax.sql.DataSource;
 
 /**
  * MariaDB: no schemas inside a database, so layers are table-name prefixes ({@code raw_orders},
- * {@code marts_fct_orders}) in the connection's database; batched inserts for bulk loads; {@code GET_LOCK}.
+ * {@code marts_fct_orders}) in the connection's database; {@code LOAD DATA LOCAL INFILE} for large bulk loads and
+ * multi-row inserts for small ones; {@code GET_LOCK}.
  */
 final class MariaDbDialect implements Dialect {
     private static final int BATCH = 2_000;
+    private static final int ROWS_PER_INSERT = 500;
 
     @Override
     public String name() {
@@ -163,7 +165,16 @@ final class MariaDbDialect implements Dialect {
 
     @Override
     public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
-        return new BatchInsertWriter(connection, table, columns, BATCH);
+        return new BatchInsertWriter(connection, table, columns, BATCH, ROWS_PER_INSERT);
+    }
+
+    /**
+     * {@code LOAD DATA LOCAL INFILE} from a temporary spool file; multi-row inserts when the server
+     * ({@code local_infile}) or the driver ({@code allowLocalInfile}) refuses local files.
+     */
+    @Override
+    public BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns) {
+        return new LoadDataWriter(connection, table, columns, ROWS_PER_INSERT);
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.bookstore.model.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.WarehouseConfig;
+import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
+import dev.bookstore.model.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,6 +96,101 @@ class DialectIngestTest {
             exec(c, "DROP TABLE " + scratch.sql());
             return null;
         });
+    }
+
+    /** Texts that break naive CSV or tab-separated writers, and the 4-byte UTF-8 that MariaDB's utf8 cannot hold. */
+    private static final List<String> TRICKY = List.of("", " ", "plain", "tab\there", "line\nbreak", "cr\rlf\r\n",
+            "back\\slash", "\\N", "NULL", "\\", "ends with backslash\\", "\"quoted\"", "'single'", "a,b;c|d",
+            "\\t not a tab", "ünïcödé 北京 ✓", "emoji 😀 𝄞", "\"\t\\\n'");
+
+    @EachDatabase
+    void bothBulkWritersKeepTrickyTextsAndNullApart(Warehouse wh) {
+        wh.init();
+        TableName t = wh.table(Layer.META, "ingest_tricky_test");
+        Dialect d = wh.dialect();
+        wh.withConnection(c -> {
+            for (boolean large : List.of(true, false)) {
+                exec(c, "DROP TABLE IF EXISTS " + t.sql());
+                exec(c, "CREATE TABLE " + t.sql() + " (id BIGINT, s VARCHAR(100), flag BOOLEAN)");
+                c.setAutoCommit(false);
+                try (BulkWriter w = large ? d.largeBulkWriter(c, t, List.of("id", "s", "flag"))
+                        : d.bulkWriter(c, t, List.of("id", "s", "flag"))) {
+                    for (int i = 0; i < TRICKY.size(); i++) {
+                        w.row((long) i, TRICKY.get(i), i % 2 == 0);
+                    }
+                    w.row((long) TRICKY.size(), null, null);
+                    assertEquals(TRICKY.size() + 1, w.finish());
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                List<String> expected = new ArrayList<>(TRICKY);
+                expected.add(null);
+                List<String> texts = new ArrayList<>();
+                List<Boolean> flags = new ArrayList<>();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT s, flag FROM " + t.sql() + " ORDER BY id")) {
+                    while (rs.next()) {
+                        texts.add(rs.getString(1));
+                        boolean flag = rs.getBoolean(2);
+                        flags.add(rs.wasNull() ? null : flag);
+                    }
+                }
+                assertEquals(expected, texts, large ? "large bulk writer" : "bulk writer");
+                for (int i = 0; i < TRICKY.size(); i++) {
+                    assertEquals(i % 2 == 0, flags.get(i), "flag of row " + i);
+                }
+                assertEquals(null, flags.get(TRICKY.size()));
+            }
+            exec(c, "DROP TABLE " + t.sql());
+            return null;
+        });
+    }
+
+    /** MariaDB: LOAD DATA LOCAL INFILE when allowed, multi-row inserts (same values) when the driver refuses it. */
+    @EachDatabase(DatabaseKind.MARIADB)
+    void mariaDbLoadsLocalFilesAndFallsBackToInsertsWhenTheDriverRefusesThem(TestDatabase db) throws SQLException {
+        Warehouse wh = db.warehouse();
+        wh.init();
+        TableName t = wh.table(Layer.META, "ingest_infile_test");
+        try (Warehouse refusing = Warehouse.connect(db.url() + "&allowLocalInfile=false",
+                WarehouseConfig.defaults().withNamespace(db.namespace()))) {
+            // the server's local_infile setting decides for the default connection (it is ON by default)
+            boolean serverAllows = wh.withConnection(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@local_infile")) {
+                    rs.next();
+                    return rs.getInt(1) == 1;
+                }
+            });
+            for (Warehouse w : List.of(wh, refusing)) {
+                boolean expectLocalInfile = w == wh && serverAllows;
+                w.withConnection(c -> {
+                    exec(c, "DROP TABLE IF EXISTS " + t.sql());
+                    exec(c, "CREATE TABLE " + t.sql() + " (id BIGINT, s VARCHAR(100))");
+                    c.setAutoCommit(false);
+                    try (BulkWriter writer = w.dialect().largeBulkWriter(c, t, List.of("id", "s"))) {
+                        for (long i = 0; i < 1_234; i++) {
+                            writer.row(i, TRICKY.get((int) (i % TRICKY.size())));
+                        }
+                        assertEquals(expectLocalInfile, ((LoadDataWriter) writer).usesLocalInfile());
+                        assertEquals(1_234, writer.finish());
+                    }
+                    c.commit();
+                    c.setAutoCommit(true);
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("SELECT id, s FROM " + t.sql() + " ORDER BY id")) {
+                        long n = 0;
+                        while (rs.next()) {
+                            assertEquals(n, rs.getLong(1));
+                            assertEquals(TRICKY.get((int) (n % TRICKY.size())), rs.getString(2), "row " + n);
+                            n++;
+                        }
+                        assertEquals(1_234, n);
+                    }
+                    exec(c, "DROP TABLE " + t.sql());
+                    return null;
+                });
+            }
+        }
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
