@@ -19,13 +19,16 @@ import java.util.Set;
  *   <li>{@code ev}: the events of the funnel's types in the range (plus the trailing window), with their entity
  *       (user or session), a 0/1 flag per step type and the breakdown dimension.</li>
  *   <li>{@code c1}: one chain per event of the first step in the range, at time {@code t1}.</li>
- *   <li>{@code ck} for k = 2..n: every chain becomes a probe row at the time of its last step, mixed with the events
- *       that matter for step k; ordered by time (descending, probes before events of the same second), a window
- *       minimum over the rows before a probe gives the time of the next event of step k's type strictly after it
- *       ({@code nk}) and, for strict orderings, of the next interrupting event ({@code xk}). The chain takes
- *       {@code tk = nk} when it is within the window and not interrupted; chains that died earlier bypass the
- *       window pass.</li>
- *   <li>{@code d}: per entity (and per dimension value), the highest level and the shortest time to each step.</li>
+ *   <li>{@code ck} for k = 2..n: every live chain becomes a probe row at the time of its last step, mixed with the
+ *       events that matter for step k; ordered by time (descending, probes before events of the same second), a
+ *       window minimum over the rows before a probe gives the time of the next event of step k's type strictly
+ *       after it ({@code nk}) and, for strict orderings, of the next interrupting event ({@code xk}). Chains of an
+ *       entity and dimension value with the same {@code nk} (and {@code xk}) share their future, and the latest
+ *       start dominates the others (it reaches every step they reach, sooner), so they are grouped into one chain:
+ *       the latest {@code t1} and the shortest seconds {@code d2..d(k-1)} of the group; it takes {@code tk = nk}
+ *       (and {@code dk}) when {@code nk} is within the window of that start and not interrupted. Chains that died
+ *       earlier bypass the window pass.</li>
+ *   <li>{@code d}: per entity (and per dimension value), the highest level and the shortest seconds to each step.</li>
  * </ol>
  *
  * <p>{@link #query} returns the counts per step and the dialect's percentiles (median, p90) of the seconds to each
@@ -99,46 +102,57 @@ final class FunnelSql {
                 .append(" = 1 AND event_date BETWEEN ").append(from).append(" AND ").append(to).append(")");
         String following = " OVER (PARTITION BY entity ORDER BY event_time DESC, probe DESC ROWS BETWEEN "
                 + "UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        String t1Null = "CASE WHEN 1 = 0 THEN t1 END";
+        String secsNull = "CASE WHEN 1 = 0 THEN " + d.secondsBetween("t1", "t1") + " END";
         for (int k = 2; k <= n; k++) {
-            List<String> chainColumns = new ArrayList<>();
-            for (int j = 1; j < k; j++) {
-                chainColumns.add("t" + j);
+            // a chain of c(k-1): entity, dim, t1, its last step's time t(k-1) (NULL once dead), seconds d2..d(k-1)
+            List<String> durations = new ArrayList<>();
+            for (int j = 2; j < k; j++) {
+                durations.add("d" + j);
             }
+            String carried = durations.stream().map(c -> ", " + c).reduce("", String::concat);
+            String minCarried = durations.stream().map(c -> ", MIN(" + c + ") AS " + c).reduce("", String::concat);
+            String zeros = durations.stream().map(c -> ", 0").reduce("", String::concat);
             Set<String> stop = interrupting(k);
             List<String> relevant = new ArrayList<>();
             relevant.add("h_" + type(k) + " = 1");
             stop.forEach(t -> relevant.add("h_" + t + " = 1"));
             List<String> anyStop = stop.stream().map(t -> "h_" + t + " = 1").toList();
             // probes: one per live chain at its last step's time; dead chains skip the window (see below)
-            String probes = "SELECT entity, t" + (k - 1) + " AS event_time, 1 AS probe, dim, "
-                    + String.join(", ", chainColumns) + ", 0 AS is_next, 0 AS is_stop FROM c" + (k - 1)
-                    + " WHERE t" + (k - 1) + " IS NOT NULL";
-            String events = "SELECT entity, event_time, 0 AS probe, dim, "
-                    + String.join(", ", chainColumns.stream().map(c -> "event_time").toList())
+            String probes = "SELECT entity, t" + (k - 1) + " AS event_time, 1 AS probe, dim, t1" + carried
+                    + ", 0 AS is_next, 0 AS is_stop FROM c" + (k - 1) + " WHERE t" + (k - 1) + " IS NOT NULL";
+            String events = "SELECT entity, event_time, 0 AS probe, dim, event_time" + zeros
                     + ", CASE WHEN h_" + type(k) + " = 1 THEN 1 ELSE 0 END, "
                     + (anyStop.isEmpty() ? "0" : "CASE WHEN " + String.join(" OR ", anyStop) + " THEN 1 ELSE 0 END")
                     + " FROM ev WHERE " + String.join(" OR ", relevant);
             String windows = "MIN(CASE WHEN is_next = 1 THEN event_time END)" + following + " AS nk"
                     + (anyStop.isEmpty() ? "" : ", MIN(CASE WHEN is_stop = 1 THEN event_time END)" + following
                     + " AS xk");
-            String reached = "nk IS NOT NULL AND " + d.secondsBetween("t1", "nk")
+            // chains of an entity and dimension value with the same next step-k event (and next interruption)
+            // share their future: the latest start dominates the others (reaches as far, in less time), so one
+            // row per group carries on, with the group's shortest times to the steps already reached
+            String latest = "MAX(t1)";
+            String reached = "nk IS NOT NULL AND " + d.secondsBetween(latest, "nk")
                     + " <= " + funnel.window().getSeconds()
                     + (anyStop.isEmpty() ? "" : " AND (xk IS NULL OR nk <= xk)");
-            sql.append(", c").append(k).append(" AS (SELECT entity, dim, ").append(String.join(", ", chainColumns))
+            sql.append(", c").append(k).append(" AS (SELECT entity, dim, ").append(latest).append(" AS t1")
+                    .append(minCarried)
                     .append(", CASE WHEN ").append(reached).append(" THEN nk END AS t").append(k)
+                    .append(", CASE WHEN ").append(reached).append(" THEN ").append(d.secondsBetween(latest, "nk"))
+                    .append(" END AS d").append(k)
                     .append(" FROM (SELECT u.*, ").append(windows).append(" FROM (").append(probes)
-                    .append(" UNION ALL ").append(events).append(") u) w WHERE probe = 1")
-                    // chains that died before step k-1 stay dead (a typed NULL: t1 is a timestamp)
-                    .append(" UNION ALL SELECT entity, dim, ").append(String.join(", ", chainColumns))
-                    .append(", CASE WHEN 1 = 0 THEN t1 END FROM c").append(k - 1).append(" WHERE t").append(k - 1)
+                    .append(" UNION ALL ").append(events).append(") u) w WHERE probe = 1 GROUP BY entity, dim, nk")
+                    .append(anyStop.isEmpty() ? "" : ", xk")
+                    // chains that died before step k-1 stay dead (typed NULLs: t1 is a timestamp)
+                    .append(" UNION ALL SELECT entity, dim, t1").append(carried).append(", ").append(t1Null)
+                    .append(", ").append(secsNull).append(" FROM c").append(k - 1).append(" WHERE t").append(k - 1)
                     .append(" IS NULL)");
         }
         StringBuilder level = new StringBuilder("1");
         StringBuilder times = new StringBuilder();
         for (int k = 2; k <= n; k++) {
-            level.append(" + CASE WHEN t").append(k).append(" IS NOT NULL THEN 1 ELSE 0 END");
-            times.append(", MIN(CASE WHEN t").append(k).append(" IS NOT NULL THEN ")
-                    .append(d.secondsBetween("t1", "t" + k)).append(" END) AS d").append(k);
+            level.append(" + CASE WHEN d").append(k).append(" IS NOT NULL THEN 1 ELSE 0 END");
+            times.append(", MIN(d").append(k).append(") AS d").append(k);
         }
         // every chain counts overall (is_total = 1) and, with a breakdown, in its dimension's group (is_total = 0)
         String totals = funnel.breakdown().isPresent() ? "(SELECT 1 AS is_total UNION ALL SELECT 0 AS is_total)"

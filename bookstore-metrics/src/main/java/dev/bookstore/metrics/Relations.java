@@ -1,8 +1,8 @@
 package dev.bookstore.metrics;
 
 /**
- * The event-level relation the metrics read, in one place: funnels, active customers, search terms and product
- * view → purchase need single events in time order with their session.
+ * The event-level relation the metrics read, in one place: funnels, search terms and product view → purchase need
+ * single events in time order with their session (active customers read {@code fct_sessions} instead).
  *
  * <p>{@link #EVENTS} is the mart {@code fct_events} (columns used: {@code session_key, user_id, event_type,
  * event_time, event_date, search_query, product_id, category, channel, device}). Before that mart existed the

@@ -10,6 +10,8 @@
 -- column session_start ${type:timestamp} | Time of its first event (UTC). | not_null
 -- column session_end ${type:timestamp} | Time of its last event (UTC). | not_null
 -- column session_date DATE | Business day of its first event. | not_null
+-- column session_end_date DATE | Business day of its last event (the user has events on every day from session_date to it: sessions have no gap over 30 minutes). | not_null
+-- column previous_end_date DATE | session_end_date of the user's previous session; NULL for a first session. |
 -- column duration_seconds BIGINT | session_end − session_start in seconds (0 for one event). | not_null
 -- column event_count INTEGER | Events in the session. | not_null
 -- column page_views INTEGER | page_view events. | not_null
@@ -29,6 +31,8 @@ SELECT
     session_start,
     session_end,
     session_date,
+    session_end_date,
+    LAG(session_end_date) OVER (PARTITION BY user_id ORDER BY session_number) AS previous_end_date,
     {{seconds_between(session_start, session_end)}} AS duration_seconds,
     event_count,
     page_views,
@@ -49,6 +53,7 @@ FROM (
         MIN(event_time) AS session_start,
         MAX(event_time) AS session_end,
         MIN(event_date) AS session_date,
+        MAX(event_date) AS session_end_date,
         COUNT(*) AS event_count,
         SUM(CASE WHEN event_type = 'page_view' THEN 1 ELSE 0 END) AS page_views,
         SUM(CASE WHEN event_type = 'search' THEN 1 ELSE 0 END) AS searches,

@@ -12,6 +12,8 @@
 -- column session_start ${type:timestamp} | Time of its first event (UTC). | not_null
 -- column session_end ${type:timestamp} | Time of its last event (UTC). | not_null
 -- column session_date DATE | Business day of its first event. | not_null
+-- column session_end_date DATE | Business day of its last event: the user has events on every business day from session_date to session_end_date (a session has no gap over 30 minutes). | not_null
+-- column previous_end_date DATE | session_end_date of the user's previous session (NULL for a first session): with it, active users over days and rolling windows need no pass per user over the events. |
 -- column duration_seconds BIGINT | session_end − session_start in seconds. | not_null
 -- column event_count INTEGER | Events. | not_null
 -- column page_views INTEGER | page_view events. | not_null
@@ -32,6 +34,8 @@ SELECT
     session_start,
     session_end,
     session_date,
+    session_end_date,
+    previous_end_date,
     duration_seconds,
     event_count,
     page_views,
