@@ -75,9 +75,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "metrics",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Answer the business questions for a date range (days in the reporting zone): sales, customers,",
-            "marketing, a funnel, sessions and operations; lapsed customers, lifetime value, RFM and low stock are",
-            "as of --to.",
+        description = {"Answer the business questions for a date range (days in the reporting zone): sales, customers, "
+                + "marketing, a funnel, sessions and operations; lapsed customers, lifetime value, RFM and low stock "
+                + "are as of --to.",
             "Example: bookstore metrics --db jdbc:duckdb:./bookstore.duckdb --from 2025-10-01 --to 2025-12-31 "
                 + "--grain week --funnel-by channel"})
 final class MetricsCommand implements Callable<Integer> {
