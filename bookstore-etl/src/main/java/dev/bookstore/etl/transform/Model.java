@@ -25,7 +25,8 @@ import java.util.Set;
  * @param sources the raw tables it reads (its {@code ${raw:name}} references)
  */
 record Model(String name, Layer layer, Materialization materialization, String description,
-             List<ModelColumn> columns, List<String> uniqueKey, Optional<Incremental> incremental,
+             List<ModelColumn> columns, List<String> uniqueKey, List<List<String>> indexes,
+             Optional<Incremental> incremental,
              Optional<Snapshot> snapshot, List<DataTest> tests, String sql, String resource, Set<String> dependsOn,
              Set<String> sources) {
     Model {
@@ -33,6 +34,7 @@ record Model(String name, Layer layer, Materialization materialization, String d
         Objects.requireNonNull(layer, "layer");
         columns = List.copyOf(columns);
         uniqueKey = List.copyOf(uniqueKey);
+        indexes = indexes.stream().map(List::copyOf).toList();
         tests = List.copyOf(tests);
         dependsOn = Set.copyOf(dependsOn);
         sources = Set.copyOf(sources);

@@ -102,6 +102,7 @@ final class ModelBuilder {
         TableName t = relation(m);
         Optional<RelationKind> kind = dialect.relationKind(c, t);
         if (kind.equals(Optional.of(RelationKind.TABLE)) && Relations.columns(c, t).equals(m.columnNames())) {
+            createDeclaredIndexes(c, t, m); // IF NOT EXISTS: adds an index declared after the table was created
             return false;
         }
         if (kind.isPresent()) {
@@ -114,7 +115,18 @@ final class ModelBuilder {
                 Relations.execute(c, s);
             }
         }
+        createDeclaredIndexes(c, t, m);
         return true;
+    }
+
+    /** Creates the model's declared indexes ({@code -- index:}) unless they exist; none where the dialect needs none. */
+    private void createDeclaredIndexes(Connection c, TableName t, Model m) throws SQLException {
+        for (List<String> index : m.indexes()) {
+            String name = Relations.shortName("ix_", t.sql() + "(" + String.join(",", index) + ")");
+            for (String s : dialect.createIndex(t, name, index)) {
+                Relations.execute(c, s);
+            }
+        }
     }
 
     private String createTable(TableName t, List<ModelColumn> columns) {

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * Reads a model file or a custom test file: a header of {@code -- key: value} comment lines, then the SELECT.
  *
  * <p>Model header keys: {@code model}, {@code layer}, {@code materialized} ({@code table|view|incremental|snapshot}),
- * {@code unique_key}, {@code incremental} ({@code <date column> lookback <n> days}), {@code snapshot_key},
+ * {@code unique_key}, {@code index} (columns to index for look-ups, e.g. {@code customer_id}; several indexes
+ * separated by {@code ;}; not on views; created where the database uses indexes), {@code incremental}
+ * ({@code <date column> lookback <n> days}), {@code snapshot_key},
  * {@code check_columns}, {@code valid_from_initial}, {@code description}, {@code test} (a model-level generic test
  * such as {@code unique(a, b)}), and {@code column} lines: {@code -- column <name> <TYPE> | <description> | <tests
  * and flags>}, where tests are {@code not_null}, {@code unique}, {@code accepted_values(a, b)},
@@ -35,7 +37,7 @@ final class ModelFile {
     private static final Pattern TEST_ITEM = Pattern.compile("([a-z_]+)\\s*(?:\\((.*)\\))?\\s*(warn)?");
     private static final Pattern INCREMENTAL = Pattern.compile("([a-z][a-z0-9_]*)\\s+lookback\\s+(\\d+)\\s+days?");
     private static final Set<String> MODEL_KEYS = Set.of("model", "layer", "materialized", "unique_key", "incremental",
-            "snapshot_key", "check_columns", "valid_from_initial", "description", "test");
+            "snapshot_key", "check_columns", "valid_from_initial", "description", "test", "index");
     private static final Set<String> TEST_KEYS = Set.of("test", "model", "severity", "description");
 
     private ModelFile() {
@@ -175,6 +177,19 @@ final class ModelFile {
         for (String k : uniqueKey) {
             requireColumn(resource, lineOf.get("unique_key"), seen, k, "unique_key");
         }
+        List<List<String>> indexes = new ArrayList<>();
+        if (values.containsKey("index")) {
+            if (materialization == Materialization.VIEW) {
+                throw error(resource, lineOf.get("index"), "a view cannot have an index; materialize it as a table");
+            }
+            for (String spec : values.get("index").split(";")) {
+                List<String> index = list(spec);
+                for (String k : index) {
+                    requireColumn(resource, lineOf.get("index"), seen, k, "index");
+                }
+                indexes.add(index);
+            }
+        }
         Optional<Model.Incremental> incremental = Optional.empty();
         if (materialization == Materialization.INCREMENTAL) {
             String spec = require(resource, values, "incremental");
@@ -230,8 +245,8 @@ final class ModelFile {
         if (parts.body().isEmpty()) {
             throw error(resource, parts.bodyLine(), "model '" + name + "' has no SELECT after its header");
         }
-        return new Model(name, layer, materialization, description, columns, uniqueKey, incremental, snapshot, tests,
-                parts.body(), resource, dependsOn, sources);
+        return new Model(name, layer, materialization, description, columns, uniqueKey, indexes, incremental, snapshot,
+                tests, parts.body(), resource, dependsOn, sources);
     }
 
     /** The {@code ${layer:name}} model references of {@code sql}, as {@code layer:name}. */

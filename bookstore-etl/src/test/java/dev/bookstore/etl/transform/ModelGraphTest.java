@@ -97,6 +97,10 @@ class ModelGraphTest {
                         + "-- unique_key: sale_date\n-- column sale_date DATE | d |\nSELECT 1 AS id");
         assertError("models/marts/x.sql:5: unique_key names column 'nope', which is not declared (declared: id)",
                 base + "-- unique_key: nope\n-- column id INTEGER | id |\nSELECT 1 AS id");
+        assertError("models/marts/x.sql:5: index names column 'nope', which is not declared (declared: id)",
+                base + "-- index: id; nope\n-- column id INTEGER | id |\nSELECT 1 AS id");
+        assertError("models/marts/x.sql:5: a view cannot have an index",
+                base.replace("table", "view") + "-- index: id\n-- column id INTEGER | id |\nSELECT 1 AS id");
         assertError("models/marts/x.sql:6: {{incremental_window(..)}} is only for materialized: incremental",
                 base + "-- column id INTEGER | id |\nSELECT 1 AS id WHERE {{incremental_window(d)}}");
         BookstoreException e = assertThrows(BookstoreException.class,

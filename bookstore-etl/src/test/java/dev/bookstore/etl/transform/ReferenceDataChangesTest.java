@@ -9,6 +9,8 @@ import dev.bookstore.etl.SourceKind;
 import dev.bookstore.etl.SourceReport;
 import dev.bookstore.etl.Transform;
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.sql.Layer;
+import dev.bookstore.model.sql.TableName;
 import dev.bookstore.model.testing.EachDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -96,6 +98,14 @@ class ReferenceDataChangesTest {
                             rs -> List.of(rs.getString(1), rs.getInt(2), rs.getString(3), Tables.date(rs, 4),
                                     Tables.date(rs, 5), rs.getBoolean(6))));
 
+            // the facts a per-customer look-up reads are indexed on the customer where the database uses indexes
+            for (String[] fact : new String[][] {{"fct_orders", "customer_id"}, {"fct_order_lines", "customer_id"},
+                {"fct_sessions", "user_id"}}) {
+                TableName t = wh.table(Layer.MARTS, fact[0]);
+                boolean usesIndexes = !wh.dialect().createIndex(t, "ix_probe", List.of(fact[1])).isEmpty();
+                assertEquals(usesIndexes, indexedColumns(wh, t).contains(fact[1]), fact[0] + "." + fact[1]);
+            }
+
             // the same content again: nothing changes, everything is a duplicate (records are never skipped)
             IngestReport again = Ingest.into(wh).customers(file("customers_3.csv", CUSTOMERS_HEADER,
                     customer("CUST_A", "2024-05-01", "London", "Greater London"))).run();
@@ -140,6 +150,26 @@ class ReferenceDataChangesTest {
         } finally {
             Tables.dropModels(wh);
         }
+    }
+
+    /** The lower-case names of the columns of {@code t} that lead an index, from the driver's metadata. */
+    static java.util.Set<String> indexedColumns(Warehouse wh, TableName t) {
+        return wh.withConnection(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            java.sql.DatabaseMetaData md = c.getMetaData();
+            for (String name : List.of(t.name(), t.name().toUpperCase(java.util.Locale.ROOT))) {
+                String schema = t.schema().map(sc -> name.equals(t.name()) ? sc : sc.toUpperCase(java.util.Locale.ROOT))
+                        .orElse(null);
+                try (java.sql.ResultSet rs = md.getIndexInfo(c.getCatalog(), schema, name, false, true)) {
+                    while (rs.next()) {
+                        if (rs.getShort("ORDINAL_POSITION") == 1 && rs.getString("COLUMN_NAME") != null) {
+                            out.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     static void transform(Warehouse wh, LocalDate day) {
