@@ -2,13 +2,9 @@ package dev.bookstore.model.sql;
 
 import dev.bookstore.model.WarehouseException;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -46,7 +42,7 @@ final class CopyWriter implements BulkWriter {
             if (i > 0) {
                 line.append(',');
             }
-            appendCsv(JdbcValues.unwrap(values[i]));
+            JdbcValues.appendCsv(line, JdbcValues.unwrap(values[i]));
         }
         line.append('\n');
         byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
@@ -54,36 +50,6 @@ final class CopyWriter implements BulkWriter {
         written++;
         if (buffer.size() >= CHUNK) {
             send();
-        }
-    }
-
-    private void appendCsv(Object value) {
-        if (value == null) {
-            return; // unquoted empty = NULL
-        }
-        if (value instanceof String s) {
-            line.append('"');
-            if (s.indexOf('"') < 0) {
-                line.append(s).append('"');
-                return;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '"') {
-                    line.append('"');
-                }
-                line.append(c);
-            }
-            line.append('"');
-        } else if (value instanceof BigDecimal d) {
-            line.append(d.toPlainString());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Double
-                || value instanceof Boolean || value instanceof LocalDate || value instanceof LocalDateTime) {
-            line.append(value);
-        } else if (value instanceof Instant t) {
-            line.append(JdbcValues.utc(t));
-        } else {
-            throw new IllegalArgumentException("cannot COPY a value of type " + value.getClass().getName());
         }
     }
 

@@ -29,6 +29,41 @@ final class JdbcValues {
         return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     }
 
+    /**
+     * Appends {@code value} as one field of a CSV line as the CSV bulk paths write it (DuckDB's spooled
+     * {@code COPY}, PostgreSQL's {@code COPY ... FORMAT csv}): {@code null} as nothing (unquoted empty = NULL), text
+     * always quoted with doubled quotes, numbers, booleans, dates plain, instants as UTC wall-clock time.
+     */
+    static void appendCsv(StringBuilder line, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String s) {
+            line.append('"');
+            if (s.indexOf('"') < 0) {
+                line.append(s).append('"');
+                return;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    line.append('"');
+                }
+                line.append(c);
+            }
+            line.append('"');
+        } else if (value instanceof BigDecimal d) {
+            line.append(d.toPlainString());
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Double
+                || value instanceof Boolean || value instanceof LocalDate || value instanceof LocalDateTime) {
+            line.append(value);
+        } else if (value instanceof Instant t) {
+            line.append(utc(t));
+        } else {
+            throw new IllegalArgumentException("cannot bulk-load a value of type " + value.getClass().getName());
+        }
+    }
+
     static void bind(PreparedStatement ps, int index, Object raw) throws SQLException {
         Object value = unwrap(raw);
         if (value == null) {

@@ -1,13 +1,11 @@
 package dev.bookstore.model.sql;
 
 import dev.bookstore.model.WarehouseException;
-import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,10 +43,7 @@ final class LoadDataWriter implements BulkWriter {
     private final StringBuilder line = new StringBuilder(256);
     private Boolean localInfile;
     private BulkWriter fallback;
-    private Path file;
-    private BufferedWriter out;
-    private long spooled;
-    private long spooledRows;
+    private final SpoolFile spool = new SpoolFile(".tsv");
     private long written;
 
     LoadDataWriter(Connection connection, TableName table, List<String> columns, int fallbackRowsPerStatement) {
@@ -94,19 +89,11 @@ final class LoadDataWriter implements BulkWriter {
         }
         line.append('\n');
         try {
-            if (out == null) {
-                file = Files.createTempFile("bookstore-bulk-", ".tsv");
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                spooled = 0;
-                spooledRows = 0;
-            }
-            out.append(line);
+            spool.append(line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool rows for " + table + " to " + file, e);
+            throw new UncheckedIOException("cannot spool rows for " + table + " to " + spool.path(), e);
         }
-        spooled += line.length();
-        spooledRows++;
-        if (spooled >= SPOOL_BYTES) {
+        if (spool.chars() >= SPOOL_BYTES) {
             load();
         }
     }
@@ -171,46 +158,26 @@ final class LoadDataWriter implements BulkWriter {
     }
 
     private void load() {
-        if (out == null) {
+        if (!spool.isOpen()) {
             return;
         }
         try {
-            out.close();
-            out = null;
+            long rows = spool.rows();
+            Path file = spool.closeForLoading();
             long loaded;
             try (InputStream in = Files.newInputStream(file)) {
                 loaded = loadStream(in, file.getFileName().toString());
             }
-            if (loaded != spooledRows) {
-                throw new WarehouseException("bulk load into " + table + " loaded " + loaded + " rows of "
-                        + spooledRows);
+            if (loaded != rows) {
+                throw new WarehouseException("bulk load into " + table + " loaded " + loaded + " rows of " + rows);
             }
             written += loaded;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool rows for " + table + " to " + file, e);
+            throw new UncheckedIOException("cannot spool rows for " + table + " to " + spool.path(), e);
         } catch (SQLException e) {
             throw new WarehouseException("bulk load into " + table + " failed: " + e.getMessage(), e);
         } finally {
-            delete();
-        }
-    }
-
-    private void delete() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                // the file is deleted next
-            }
-            out = null;
-        }
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                file.toFile().deleteOnExit();
-            }
-            file = null;
+            spool.delete();
         }
     }
 
@@ -225,7 +192,7 @@ final class LoadDataWriter implements BulkWriter {
 
     @Override
     public void close() {
-        delete();
+        spool.delete();
         if (fallback != null) {
             fallback.close();
         }

@@ -1,19 +1,12 @@
 package dev.bookstore.model.sql;
 
 import dev.bookstore.model.WarehouseException;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -31,9 +24,7 @@ final class SpoolingCopyWriter implements BulkWriter {
     private final TableName table;
     private final List<String> columns;
     private final StringBuilder line = new StringBuilder(256);
-    private Path file;
-    private BufferedWriter out;
-    private long spooled;
+    private final SpoolFile spool = new SpoolFile(".csv");
     private long written;
 
     SpoolingCopyWriter(Connection connection, TableName table, List<String> columns) {
@@ -54,63 +45,26 @@ final class SpoolingCopyWriter implements BulkWriter {
             if (i > 0) {
                 line.append(',');
             }
-            append(JdbcValues.unwrap(values[i]));
+            JdbcValues.appendCsv(line, JdbcValues.unwrap(values[i]));
         }
         line.append('\n');
         try {
-            if (out == null) {
-                file = Files.createTempFile("bookstore-bulk-", ".csv");
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                spooled = 0;
-            }
-            out.append(line);
+            spool.append(line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool rows for " + table + " to " + file, e);
+            throw new UncheckedIOException("cannot spool rows for " + table + " to " + spool.path(), e);
         }
-        spooled += line.length();
         written++;
-        if (spooled >= SPOOL_BYTES) {
+        if (spool.chars() >= SPOOL_BYTES) {
             copy();
         }
     }
 
-    private void append(Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof String s) {
-            line.append('"');
-            if (s.indexOf('"') < 0) {
-                line.append(s).append('"');
-                return;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '"') {
-                    line.append('"');
-                }
-                line.append(c);
-            }
-            line.append('"');
-        } else if (value instanceof BigDecimal d) {
-            line.append(d.toPlainString());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Double
-                || value instanceof Boolean || value instanceof LocalDate || value instanceof LocalDateTime) {
-            line.append(value);
-        } else if (value instanceof Instant t) {
-            line.append(JdbcValues.utc(t));
-        } else {
-            throw new IllegalArgumentException("cannot bulk-load a value of type " + value.getClass().getName());
-        }
-    }
-
     private void copy() {
-        if (out == null) {
+        if (!spool.isOpen()) {
             return;
         }
         try {
-            out.close();
-            out = null;
+            Path file = spool.closeForLoading();
             try (Statement s = connection.createStatement()) {
                 s.execute("COPY " + table.sql() + " (" + String.join(", ", columns) + ") FROM '"
                         + file.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT csv, HEADER false, "
@@ -118,30 +72,11 @@ final class SpoolingCopyWriter implements BulkWriter {
                         + "AUTO_DETECT false, NEW_LINE '\\n')");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool rows for " + table + " to " + file, e);
+            throw new UncheckedIOException("cannot spool rows for " + table + " to " + spool.path(), e);
         } catch (SQLException e) {
             throw new WarehouseException("bulk load into " + table + " failed: " + e.getMessage(), e);
         } finally {
-            delete();
-        }
-    }
-
-    private void delete() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                // the file is deleted next
-            }
-            out = null;
-        }
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                file.toFile().deleteOnExit();
-            }
-            file = null;
+            spool.delete();
         }
     }
 
@@ -153,6 +88,6 @@ final class SpoolingCopyWriter implements BulkWriter {
 
     @Override
     public void close() {
-        delete();
+        spool.delete();
     }
 }
