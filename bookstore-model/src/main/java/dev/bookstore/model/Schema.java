@@ -1,11 +1,9 @@
 package dev.bookstore.model;
 
 import dev.bookstore.model.sql.Layer;
+import dev.bookstore.model.sql.SqlResources;
 import dev.bookstore.model.sql.TableName;
 import dev.bookstore.model.sql.WarehouseLock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -162,15 +160,7 @@ final class Schema {
     }
 
     static String read(String file) {
-        String path = "/dev/bookstore/model/schema/" + file;
-        try (InputStream in = Schema.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("schema resource " + path + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + path, e);
-        }
+        return SqlResources.load(Schema.class, "schema/" + file);
     }
 
     /** Splits a script into statements at semicolons ending a line; drops {@code --} comment lines. */

@@ -4,12 +4,16 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bookstore.model.sql.Dialect;
 import dev.bookstore.model.sql.Layer;
+import dev.bookstore.model.sql.SqlRenderer;
 import dev.bookstore.model.sql.TableName;
 import dev.bookstore.model.sql.WarehouseLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +21,9 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.config.ConfigRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +50,7 @@ public final class Warehouse implements AutoCloseable {
     private final WarehouseConfig config;
     private final Dialect dialect;
     private final Jdbi jdbi;
+    private final SqlRenderer renderer;
     private final String description;
     private final boolean shutdownOnClose;
 
@@ -62,7 +70,16 @@ public final class Warehouse implements AutoCloseable {
             ownedPool.ifPresent(HikariDataSource::close);
             throw e;
         }
+        this.renderer = SqlRenderer.of(dialect, this::table, config.calendar().zone());
         this.jdbi = Jdbi.create(dataSource);
+        this.jdbi.setTemplateEngine(renderer);
+        // dates go to the driver as they are (as the JDBC code does): the DuckDB driver refuses a target type
+        this.jdbi.registerArgument(new AbstractArgumentFactory<LocalDate>(Types.DATE) {
+            @Override
+            protected Argument build(LocalDate value, ConfigRegistry cfg) {
+                return (position, statement, ctx) -> statement.setObject(position, value);
+            }
+        });
     }
 
     /** A warehouse on the database at {@code jdbcUrl}, with default configuration. */
@@ -157,11 +174,20 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Renders a SQL template: {@code ${raw:orders}} becomes a table name ({@link #table}), {@code ${type:timestamp}},
-     * {@code ${type:text}}, {@code ${type:double}} and {@code ${type:money}} become the dialect's types.
+     * Renders a SQL template in the one template language ({@link SqlRenderer}): {@code ${raw:orders}} becomes a
+     * table name ({@link #table}), {@code ${type:timestamp}} a dialect type, {@code {{date_trunc(month, d)}}} and the
+     * other macros the dialect's SQL. Statements created through {@link #withHandle} render by themselves.
      */
     public String render(String sqlTemplate) {
-        return SqlTemplate.render(sqlTemplate, this);
+        return renderer.render(sqlTemplate);
+    }
+
+    /**
+     * Renders a SQL template with the caller's defines: fragments ({@code {{name}}}, text) and macros
+     * ({@link dev.bookstore.model.sql.SqlMacro}) by name.
+     */
+    public String render(String sqlTemplate, Map<String, ?> defines) {
+        return renderer.render(sqlTemplate, defines);
     }
 
     /** The Jdbi instance over this warehouse's data source, for fluent queries. */
