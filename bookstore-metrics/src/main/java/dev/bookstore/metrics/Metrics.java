@@ -462,11 +462,11 @@ public final class Metrics {
         Objects.requireNonNull(funnel, "funnel");
         Objects.requireNonNull(range, "range");
         return cached("funnel", List.of(funnel, range), () -> {
-            FunnelSql sql = new FunnelSql(funnel, queries.warehouse());
+            FunnelSql.Statement sql = new FunnelSql(funnel, queries.warehouse()).query(range);
             int n = funnel.steps().size();
             Map<FunnelKey, long[]> counts = new HashMap<>();
             Map<FunnelKey, Map<Integer, Percentiles>> times = new HashMap<>();
-            queries.listSql("funnel", sql.query(range), Map.of(), rs -> {
+            queries.listSql("funnel", sql.template(), sql.fragments(), sql.params(), rs -> {
                 FunnelKey key = new FunnelKey(rs.getInt(2) == 1, rs.getString(3));
                 int step = rs.getInt(4);
                 if (rs.getInt(1) == 0) {
@@ -519,9 +519,8 @@ public final class Metrics {
             long[] totals = queries.one("sessions", Map.of(), dates(range), rs -> new long[] {Queries.count(rs, 1),
                     Queries.count(rs, 2), Queries.count(rs, 3), Queries.count(rs, 4), Queries.count(rs, 5)});
             String percentiles = queries.warehouse().dialect().percentiles(
-                    SqlText.render(SqlText.template("session_durations"), queries.warehouse(), Map.of()), List.of(),
-                    "duration_seconds", 0.5, 0.9);
-            List<Percentiles> p = queries.listSql("sessions", percentiles, dates(range),
+                    Queries.template("session_durations"), List.of(), "duration_seconds", 0.5, 0.9);
+            List<Percentiles> p = queries.listSql("sessions", percentiles, Map.of(), dates(range),
                     rs -> new Percentiles(Queries.seconds(rs, 1), Queries.seconds(rs, 2)));
             Percentiles durations = p.isEmpty() ? Percentiles.NONE : p.get(0);
             return new SessionStats(totals[0], totals[1], totals[2], totals[3], Duration.ofSeconds(totals[4]),
@@ -554,16 +553,15 @@ public final class Metrics {
     public FulfilmentTimes fulfilment(DateRange range) {
         Objects.requireNonNull(range, "range");
         return cached("fulfilment", List.of(range), () -> {
-            String legs = "(" + SqlText.render(SqlText.template("fulfilment_legs"), queries.warehouse(), Map.of())
-                    + ") legs";
+            Map<String, String> legs = Map.of("legs", Queries.template("fulfilment_legs"));
             record Stat(long n, double sum) {
             }
             Map<String, Stat> stats = new HashMap<>();
-            queries.listSql("fulfilment", "SELECT leg, COUNT(*), SUM(days) FROM " + legs + " GROUP BY leg",
-                    dates(range), rs -> stats.put(rs.getString(1), new Stat(rs.getLong(2), rs.getDouble(3))));
+            queries.list("fulfilment_stats", legs, dates(range),
+                    rs -> stats.put(rs.getString(1), new Stat(rs.getLong(2), rs.getDouble(3))));
             Map<String, double[]> pct = new HashMap<>();
-            queries.listSql("fulfilment", queries.warehouse().dialect().percentiles(legs, List.of("leg"), "days",
-                    0.5, 0.9), dates(range), rs -> pct.put(rs.getString(1),
+            queries.listSql("fulfilment", queries.warehouse().dialect().percentiles("({{legs}}) legs", List.of("leg"),
+                    "days", 0.5, 0.9), legs, dates(range), rs -> pct.put(rs.getString(1),
                     new double[] {rs.getDouble(2), rs.getDouble(3)}));
             long orders = queries.one("sales_summary", Map.of(), dates(range), rs -> Queries.count(rs, 1));
             java.util.function.Function<String, Optional<FulfilmentTimes.Leg>> leg = name -> {

@@ -2,18 +2,18 @@ package dev.bookstore.metrics;
 
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
-import dev.bookstore.model.WarehouseException;
+import dev.bookstore.model.sql.SqlResources;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
 
 /** Runs the metrics' SQL on one warehouse: renders a template, binds its parameters, reads the rows. */
 final class Queries {
@@ -33,45 +33,32 @@ final class Queries {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** The rows of template {@code template} rendered with {@code fragments}, bound with {@code params}. */
-    <T> List<T> list(String template, Map<String, String> fragments, Map<String, ?> params, Row<T> row) {
-        return listSql(template, SqlText.render(SqlText.template(template), wh, fragments), params, row);
+    /** The SQL template {@code name}.sql beside this class (comments stripped, cached). */
+    static String template(String name) {
+        return SqlResources.load(Queries.class, name);
     }
 
-    /** The rows of {@code sql} (already rendered), bound with {@code params}; {@code metric} names it in errors. */
-    <T> List<T> listSql(String metric, String sql, Map<String, ?> params, Row<T> row) {
-        SqlText.Bound bound = SqlText.bind(sql);
+    /** The rows of template {@code template} rendered with {@code fragments}, bound with {@code params}. */
+    <T> List<T> list(String template, Map<String, String> fragments, Map<String, ?> params, Row<T> row) {
+        return listSql(template, template(template), fragments, params, row);
+    }
+
+    /**
+     * The rows of SQL template {@code sql} rendered with {@code fragments} (and {@code {{events}}}), bound with
+     * {@code params}; {@code metric} names it in errors.
+     */
+    <T> List<T> listSql(String metric, String sql, Map<String, String> fragments, Map<String, ?> params,
+                        Row<T> row) {
         try {
-            return wh.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement(bound.sql())) {
-                    for (int i = 0; i < bound.names().size(); i++) {
-                        String name = bound.names().get(i);
-                        if (!params.containsKey(name)) {
-                            throw new IllegalStateException("parameter :" + name + " of " + metric + " was not given");
-                        }
-                        Object v = params.get(name);
-                        if (v instanceof Integer n) {
-                            ps.setInt(i + 1, n);
-                        } else if (v instanceof Long n) {
-                            ps.setLong(i + 1, n);
-                        } else if (v instanceof LocalDate d) {
-                            ps.setObject(i + 1, d);
-                        } else {
-                            ps.setString(i + 1, (String) v);
-                        }
-                    }
-                    List<T> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(row.read(rs));
-                        }
-                    }
-                    return out;
-                }
+            return wh.withHandle(h -> {
+                Query q = h.createQuery(sql).define("events", Relations.EVENTS).bindMap(params);
+                fragments.forEach(q::define);
+                return q.map((rs, ctx) -> row.read(rs)).list();
             });
-        } catch (WarehouseException e) {
+        } catch (JdbiException e) {
+            String cause = e.getCause() instanceof SQLException s ? s.getMessage() : e.getMessage();
             throw new BookstoreException("metric " + metric + " failed on " + wh.dialect().name() + ": "
-                    + e.getMessage() + " (the metrics read the marts: build them first with Transform.on(warehouse)"
+                    + cause + " (the metrics read the marts: build them first with Transform.on(warehouse)"
                     + ".run())", e);
         }
     }

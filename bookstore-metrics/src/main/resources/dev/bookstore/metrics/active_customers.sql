@@ -5,21 +5,21 @@
 -- the rare sessions spanning three days or more, the days between them (a join on dim_date).
 SELECT period_start, COUNT(DISTINCT user_id)
 FROM (
-    SELECT {{trunc(first_day)}} AS period_start, user_id
+    SELECT {{date_trunc({{grain}}, first_day)}} AS period_start, user_id
     FROM (
         SELECT user_id, CASE WHEN session_date < :from THEN :from ELSE session_date END AS first_day
         FROM ${marts:fct_sessions}
         WHERE session_date <= :to AND session_end_date >= :from
     ) f
     UNION ALL
-    SELECT {{trunc(last_day)}}, user_id
+    SELECT {{date_trunc({{grain}}, last_day)}}, user_id
     FROM (
         SELECT user_id, CASE WHEN session_end_date > :to THEN :to ELSE session_end_date END AS last_day
         FROM ${marts:fct_sessions}
         WHERE session_date <= :to AND session_end_date >= :from AND session_end_date > session_date
     ) l
     UNION ALL
-    SELECT {{trunc(dd.calendar_date)}}, s.user_id
+    SELECT {{date_trunc({{grain}}, dd.calendar_date)}}, s.user_id
     FROM ${marts:fct_sessions} s
     JOIN ${marts:dim_date} dd ON dd.calendar_date > s.session_date AND dd.calendar_date < s.session_end_date
     WHERE s.session_date <= :to AND s.session_end_date >= :from

@@ -4,7 +4,7 @@
 SELECT cohort_month, months_since, COUNT(DISTINCT customer_id), SUM(gross_revenue),
     (SELECT {{month_index(MAX(order_date))}} FROM ${marts:fct_orders}) - {{month_index(cohort_month)}}
 FROM (
-    SELECT customer_id, gross_revenue, {{trunc(first_order_date)}} AS cohort_month,
+    SELECT customer_id, gross_revenue, {{date_trunc({{grain}}, first_order_date)}} AS cohort_month,
         {{month_index(order_date)}} - {{month_index(first_order_date)}} AS months_since
     FROM (
         SELECT customer_id, order_date, gross_revenue,

@@ -2,7 +2,7 @@
 -- zone (orders without a time are left out).
 SELECT day_of_week, hour_of_day, COUNT(*), SUM(gross_revenue)
 FROM (
-    SELECT {{iso_dow(order_date)}} AS day_of_week, {{hour({{local(ordered_at)}})}} AS hour_of_day, gross_revenue
+    SELECT {{iso_day_of_week(order_date)}} AS day_of_week, {{hour_of({{local_time(ordered_at)}})}} AS hour_of_day, gross_revenue
     FROM ${marts:fct_orders}
     WHERE order_date BETWEEN :from AND :to AND ordered_at IS NOT NULL
 ) o

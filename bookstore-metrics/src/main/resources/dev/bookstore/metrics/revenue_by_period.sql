@@ -3,7 +3,7 @@
 -- definitions through the mart's columns.
 SELECT period_start, SUM(orders), SUM(items), SUM(gross_revenue), SUM(net_revenue)
 FROM (
-    SELECT {{trunc(order_date)}} AS period_start, orders, items, gross_revenue, net_revenue
+    SELECT {{date_trunc({{grain}}, order_date)}} AS period_start, orders, items, gross_revenue, net_revenue
     FROM ${marts:fct_daily_revenue}
     WHERE order_date BETWEEN :from AND :to
 ) d

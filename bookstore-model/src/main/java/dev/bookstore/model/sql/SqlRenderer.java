@@ -40,7 +40,7 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * <tr><td>{@code {{month_index(d)}}}</td><td>year × 12 + month, for month arithmetic</td></tr>
  * <tr><td>{@code {{sha256(x)}}}</td><td>{@link Dialect#sha256Hex}</td></tr>
  * <tr><td>{@code {{name}}}</td><td>a fragment the caller defines: trusted SQL chosen from enums, never user
- *     text</td></tr>
+ *     text; itself rendered when it holds placeholders or macros</td></tr>
  * <tr><td>{@code {{name(args)}}}</td><td>a {@link SqlMacro} the caller defines</td></tr>
  * </table>
  * Calls nest ({@code {{add_days({{date_trunc(month, d)}}, -1)}}}); a macro receives its arguments rendered. Values
@@ -67,6 +67,7 @@ public final class SqlRenderer implements TemplateEngine {
     private static final Map<String, Integer> BUILT_IN = Map.of("date_trunc", 2, "add_days", 2, "days_between", 2,
             "seconds_between", 2, "iso_day_of_week", 1, "hour_of", 1, "local_time", 1, "month_index", 1, "sha256", 1);
     private static final int CACHE_LIMIT = 2_000;
+    private static final int MAX_DEPTH = 10;
 
     private final Dialect dialect;
     private final BiFunction<Layer, String, TableName> tables;
@@ -140,25 +141,34 @@ public final class SqlRenderer implements TemplateEngine {
             return t.parts().isEmpty() ? "" : ((SqlTemplate.Text) t.parts().get(0)).sql();
         }
         StringBuilder out = new StringBuilder();
-        append(out, t.parts(), defines, defined);
+        append(out, t.parts(), defines, defined, 0);
         return out.toString();
     }
 
     private void append(StringBuilder out, List<SqlTemplate.Part> parts, Function<String, Object> defines,
-                        Set<String> defined) {
+                        Set<String> defined, int depth) {
         for (SqlTemplate.Part part : parts) {
             if (part instanceof SqlTemplate.Text t) {
                 out.append(t.sql());
             } else if (part instanceof SqlTemplate.Placeholder p) {
                 out.append(placeholder(p));
             } else if (part instanceof SqlTemplate.Fragment f) {
-                out.append(fragment(f.name(), defines, defined));
+                String text = fragment(f.name(), defines, defined);
+                if (text.contains("{{") || text.contains("${")) { // a fragment may be a template itself
+                    if (depth >= MAX_DEPTH) {
+                        throw new BookstoreException("SQL fragment {{" + f.name() + "}} nests fragments more than "
+                                + MAX_DEPTH + " deep (does it contain itself?)");
+                    }
+                    append(out, compile(text).parts(), defines, defined, depth + 1);
+                } else {
+                    out.append(text);
+                }
             } else {
                 SqlTemplate.Call c = (SqlTemplate.Call) part;
                 List<String> args = new ArrayList<>(c.arguments().size());
                 for (List<SqlTemplate.Part> a : c.arguments()) {
                     StringBuilder arg = new StringBuilder();
-                    append(arg, a, defines, defined);
+                    append(arg, a, defines, defined, depth);
                     args.add(arg.toString().strip());
                 }
                 out.append(call(c.name(), args, defines, defined));
