@@ -1,9 +1,7 @@
 package dev.bookstore.etl.transform;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.bookstore.etl.Transform;
+import dev.bookstore.model.sql.SqlResources;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +10,6 @@ import java.util.List;
  * {@code dev/bookstore/etl/models/}. Add a model by adding its file and a line here.
  */
 final class BuiltInModels {
-    static final String ROOT = "/dev/bookstore/etl/models/";
 
     /** Every model file, by layer. The build order comes from the references, not from this list. */
     static final List<String> MODELS = List.of(
@@ -67,15 +64,8 @@ final class BuiltInModels {
         return g;
     }
 
+    /** A model or test file as it is: its {@code --} header carries the model's metadata. */
     static String read(String file) {
-        String path = ROOT + file;
-        try (InputStream in = BuiltInModels.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("model resource " + path + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return SqlResources.loadRaw(Transform.class, "models/" + file);
     }
 }

@@ -51,10 +51,10 @@ final class DataTestRunner {
     String countSql(DataTest t) {
         String failing = t.failingRowsSql(name -> "${" + graph.model(name).layer().word() + ":" + name + "}");
         String where = t instanceof DataTest.Custom c ? c.resource() : "test " + t.name();
-        SqlMacros macros = new SqlMacros(wh.dialect(), () -> {
-            throw new BookstoreException(where + ": a data test cannot use pii_hash");
-        }, Optional.empty());
-        return wh.render(macros.render("SELECT COUNT(*) FROM (\n" + failing + "\n) f", where));
+        return TransformMacros.render(wh, "SELECT COUNT(*) FROM (\n" + failing + "\n) f", where,
+                TransformMacros.of(wh.dialect(), () -> {
+                    throw new BookstoreException("a data test cannot use pii_hash");
+                }, Optional.empty()));
     }
 
     DataTestReport run(List<Model> models) {

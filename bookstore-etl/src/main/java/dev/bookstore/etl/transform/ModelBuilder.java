@@ -4,16 +4,18 @@ import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Dialect;
 import dev.bookstore.model.sql.RelationKind;
 import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.SqlResources;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ModelBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(ModelBuilder.class);
-    static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     private final Warehouse wh;
     private final Dialect dialect;
@@ -58,7 +59,7 @@ final class ModelBuilder {
 
     /** The model's SELECT with macros and placeholders rendered, restricted to its declared columns by name. */
     String select(Model m, Optional<LocalDate> windowStart) {
-        String body = wh.render(new SqlMacros(dialect, salt, windowStart).render(m.sql(), m.resource()));
+        String body = TransformMacros.render(wh, m.sql(), m.resource(), TransformMacros.of(dialect, salt, windowStart));
         return "SELECT " + String.join(", ", selectColumns(m)) + " FROM (\n" + body + "\n) m";
     }
 
@@ -71,9 +72,9 @@ final class ModelBuilder {
     Outcome build(Model m, boolean fullRefresh) throws SQLException {
         return switch (m.materialization()) {
             case VIEW -> view(m);
-            case TABLE -> wh.withConnection(c -> {
-                ensureTable(c, m);
-                return new Outcome(ModelRun.Mode.FULL, Optional.empty(), replaceAll(c, m));
+            case TABLE -> wh.withHandle(h -> {
+                ensureTable(h.getConnection(), m);
+                return new Outcome(ModelRun.Mode.FULL, Optional.empty(), replaceAll(h, m));
             });
             case INCREMENTAL -> incremental(m, fullRefresh);
             case SNAPSHOT -> snapshot(m);
@@ -130,45 +131,56 @@ final class ModelBuilder {
     }
 
     private String createTable(TableName t, List<ModelColumn> columns) {
-        return dialect.withTableOptions(wh.render("CREATE TABLE " + t.sql() + " (" + columns.stream()
-                .map(col -> col.name() + " " + col.type()).collect(Collectors.joining(", ")) + ")"));
+        return dialect.withTableOptions(wh.render(SqlResources.load(ModelBuilder.class, "create_table"), Map.of(
+                "table", t.sql(), "columns", columns.stream().map(col -> col.name() + " " + col.type())
+                        .collect(Collectors.joining(", ")))));
+    }
+
+    /** Runs statement {@code name} (a resource beside this class) on {@code h} with fragments and parameters. */
+    private static long update(Handle h, String name, Map<String, String> fragments, Map<String, ?> params) {
+        Update u = h.createUpdate(SqlResources.load(ModelBuilder.class, name));
+        fragments.forEach(u::define);
+        params.forEach(u::bind);
+        return u.execute();
     }
 
     /** Deletes every row and inserts the model's rows, in one transaction. */
-    private long replaceAll(Connection c, Model m) throws SQLException {
+    private long replaceAll(Handle h, Model m) throws SQLException {
         TableName t = relation(m);
-        String insert = "INSERT INTO " + t.sql() + " (" + String.join(", ", m.columnNames()) + ") "
-                + select(m, Optional.empty());
+        Map<String, String> insert = Map.of("table", t.sql(), "columns", String.join(", ", m.columnNames()),
+                "select", select(m, Optional.empty()));
+        Connection c = h.getConnection();
         return Relations.inTransaction(c, () -> {
             Relations.update(c, dialect.deleteAll(t));
-            return Relations.update(c, insert);
+            return update(h, "insert_select", insert, Map.of());
         });
     }
 
-    private Outcome incremental(Model m, boolean fullRefresh) {
+    private Outcome incremental(Model m, boolean fullRefresh) throws SQLException {
         Model.Incremental inc = m.incremental().orElseThrow();
         TableName t = relation(m);
-        return wh.withConnection(c -> {
+        return wh.withHandle(h -> {
+            Connection c = h.getConnection();
             boolean created = ensureTable(c, m);
-            Optional<LocalDate> newest = created ? Optional.empty() : maxDate(c, t, inc.dateColumn());
+            Optional<LocalDate> newest = created ? Optional.empty() : maxDate(h, t, inc.dateColumn());
             if (fullRefresh || newest.isEmpty()) {
-                return new Outcome(ModelRun.Mode.FULL, Optional.empty(), replaceAll(c, m));
+                return new Outcome(ModelRun.Mode.FULL, Optional.empty(), replaceAll(h, m));
             }
             LocalDate windowStart = newest.get().minusDays(inc.lookbackDays());
             TableName work = wh.table(m.layer(), Relations.shortName("tx_", m.name()));
             String cols = String.join(", ", m.columnNames());
             Relations.drop(wh, c, work);
             Relations.execute(c, createTable(work, m.columns()));
+            Map<String, LocalDate> window = Map.of("window_start", windowStart);
             try {
-                Relations.update(c, "INSERT INTO " + work.sql() + " (" + cols + ") SELECT " + cols + " FROM ("
-                        + select(m, Optional.of(windowStart)) + ") w WHERE w." + inc.dateColumn() + " >= DATE '"
-                        + windowStart + "'");
+                update(h, "incremental_window_rows", Map.of("work", work.sql(), "columns", cols,
+                        "select", select(m, Optional.of(windowStart)), "date_column", inc.dateColumn()), window);
                 long rows = Relations.inTransaction(c, () -> {
-                    Relations.update(c, "DELETE FROM " + t.sql() + " WHERE " + inc.dateColumn() + " >= DATE '"
-                            + windowStart + "'");
+                    update(h, "incremental_delete_window", Map.of("table", t.sql(), "date_column", inc.dateColumn()),
+                            window);
                     Relations.update(c, dialect.deleteMatching(t, work, m.uniqueKey()));
-                    return Relations.update(c, "INSERT INTO " + t.sql() + " (" + cols + ") SELECT " + cols
-                            + " FROM " + work.sql());
+                    return update(h, "insert_from", Map.of("table", t.sql(), "columns", cols, "source", work.sql()),
+                            Map.of());
                 });
                 return new Outcome(ModelRun.Mode.INCREMENTAL, Optional.of(windowStart), rows);
             } finally {
@@ -177,15 +189,13 @@ final class ModelBuilder {
         });
     }
 
-    private static Optional<LocalDate> maxDate(Connection c, TableName t, String column) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(" + column + ") FROM " + t.sql())) {
-            rs.next();
-            return Optional.ofNullable(rs.getObject(1, LocalDate.class));
-        }
+    private static Optional<LocalDate> maxDate(Handle h, TableName t, String column) {
+        return h.createQuery(SqlResources.load(ModelBuilder.class, "max_date")).define("table", t.sql())
+                .define("column", column).map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+                .one();
     }
 
-    private Outcome snapshot(Model m) {
+    private Outcome snapshot(Model m) throws SQLException {
         Model.Snapshot snap = m.snapshot().orElseThrow();
         String key = m.uniqueKey().get(0);
         TableName t = relation(m);
@@ -195,40 +205,37 @@ final class ModelBuilder {
         List<ModelColumn> sourceDecl = m.columns().stream().filter(col -> sourceCols.contains(col.name())).toList();
         List<String> overwrite = sourceCols.stream()
                 .filter(col -> !col.equals(key) && !snap.checkColumns().contains(col)).toList();
-        String day = "DATE '" + snapshotDay + "'";
+        Map<String, LocalDate> day = Map.of("snapshot_day", snapshotDay);
         String keyType = m.column(key).orElseThrow().type();
-        return wh.withConnection(c -> {
+        return wh.withHandle(h -> {
+            Connection c = h.getConnection();
             ensureTable(c, m);
             Relations.drop(wh, c, source);
             Relations.drop(wh, c, changes);
             Relations.execute(c, createTable(source, sourceDecl));
-            Relations.execute(c, dialect.withTableOptions(wh.render("CREATE TABLE " + changes.sql() + " (" + key
-                    + " " + keyType + ", version_number INTEGER, valid_to DATE, is_current BOOLEAN)")));
+            Relations.execute(c, dialect.withTableOptions(wh.render(SqlResources.load(ModelBuilder.class,
+                    "snapshot_changes_table"), Map.of("changes", changes.sql(), "key", key, "key_type", keyType))));
             try {
                 String srcCols = String.join(", ", sourceCols);
-                Relations.update(c, "INSERT INTO " + source.sql() + " (" + srcCols + ") " + select(m, Optional.empty()));
+                update(h, "insert_select", Map.of("table", source.sql(), "columns", srcCols,
+                        "select", select(m, Optional.empty())), Map.of());
                 String changed = snap.checkColumns().stream().map(col -> "(s." + col + " <> v." + col + " OR (s."
                         + col + " IS NULL AND v." + col + " IS NOT NULL) OR (s." + col + " IS NOT NULL AND v." + col
                         + " IS NULL))").collect(Collectors.joining(" OR "));
-                Relations.update(c, "INSERT INTO " + changes.sql() + " (" + key + ", version_number, valid_to, "
-                        + "is_current) SELECT v." + key + ", v.version_number, CASE WHEN v.valid_from > " + day
-                        + " THEN v.valid_from ELSE " + day + " END, FALSE FROM " + source.sql() + " s JOIN "
-                        + t.sql() + " v ON v." + key + " = s." + key + " AND v.is_current = TRUE WHERE " + changed);
-                String prefixed = sourceCols.stream().map(col -> "s." + col).collect(Collectors.joining(", "));
-                String allCols = srcCols + ", " + String.join(", ", snap.managedColumns());
+                update(h, "snapshot_changed_versions", Map.of("changes", changes.sql(), "key", key,
+                        "source", source.sql(), "table", t.sql(), "changed", changed), day);
+                Map<String, String> versions = Map.of("table", t.sql(), "key", key, "source", source.sql(),
+                        "changes", changes.sql(),
+                        "all_columns", srcCols + ", " + String.join(", ", snap.managedColumns()),
+                        "source_columns", sourceCols.stream().map(col -> "s." + col).collect(Collectors.joining(", ")),
+                        "first_valid_from", snap.initialValidFrom()
+                                .map(col -> "COALESCE(s." + col + ", CAST(:snapshot_day AS DATE))")
+                                .orElse("CAST(:snapshot_day AS DATE)"));
                 long rows = Relations.inTransaction(c, () -> {
                     long n = Relations.update(c, dialect.updateFrom(t, changes, List.of(key, "version_number"),
                             List.of("valid_to", "is_current")));
-                    n += Relations.update(c, "INSERT INTO " + t.sql() + " (" + allCols + ") SELECT " + prefixed
-                            + ", CONCAT(s." + key + ", '#', ch.version_number + 1), ch.version_number + 1, "
-                            + "ch.valid_to, DATE '" + OPEN_END + "', TRUE FROM " + source.sql() + " s JOIN "
-                            + changes.sql() + " ch ON ch." + key + " = s." + key);
-                    String firstFrom = snap.initialValidFrom().map(col -> "COALESCE(s." + col + ", " + day + ")")
-                            .orElse(day);
-                    n += Relations.update(c, "INSERT INTO " + t.sql() + " (" + allCols + ") SELECT " + prefixed
-                            + ", CONCAT(s." + key + ", '#', 1), 1, " + firstFrom + ", DATE '" + OPEN_END + "', TRUE "
-                            + "FROM " + source.sql() + " s WHERE NOT EXISTS (SELECT 1 FROM " + t.sql() + " v WHERE v."
-                            + key + " = s." + key + ")");
+                    n += update(h, "snapshot_new_versions", versions, Map.of());
+                    n += update(h, "snapshot_new_keys", versions, day);
                     if (!overwrite.isEmpty()) {
                         Relations.update(c, dialect.updateFrom(t, source, List.of(key), overwrite));
                     }
