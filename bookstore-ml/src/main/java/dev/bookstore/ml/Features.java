@@ -2,19 +2,17 @@ package dev.bookstore.ml;
 
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
-import dev.bookstore.model.sql.Dialect;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
+import dev.bookstore.model.sql.SqlMacro;
+import dev.bookstore.model.sql.SqlResources;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Front door for customer features: computes the {@link FeatureSchema#CUSTOMER_V2} vectors as of a day with SQL
@@ -34,11 +32,11 @@ public final class Features {
     /** The schema of the vectors this class computes. */
     public static final FeatureSchema SCHEMA = FeatureSchema.CUSTOMER_V2;
 
-    private static final String FEATURES_SQL = resource("customer_features.sql");
-    private static final String LABELS_SQL = resource("churn_labels.sql");
-    /** {@code {{and_customer:COLUMN}}} in the features SQL: where one customer's rows are selected. */
-    private static final java.util.regex.Pattern CUSTOMER_FILTER =
-            java.util.regex.Pattern.compile("\\{\\{and_customer:([a-z_.]+)}}");
+    /** {@code {{and_customer(COLUMN)}}} in the features SQL for the whole table: nothing. */
+    private static final SqlMacro EVERY_CUSTOMER = SqlMacro.of("and_customer", 1, column -> "");
+    /** {@code {{and_customer(COLUMN)}}} for one customer: only its rows, the id bound as {@code :customer_id}. */
+    private static final SqlMacro ONE_CUSTOMER = SqlMacro.of("and_customer", 1,
+            column -> "AND " + column.get(0) + " = :customer_id");
 
     private final Warehouse wh;
 
@@ -67,30 +65,16 @@ public final class Features {
 
     /** The features of every customer, or of one ({@code only}: its id, bound wherever the SQL filters by it). */
     private FeatureTable table(LocalDate asOf, Optional<String> only) {
-        java.util.regex.Matcher m = CUSTOMER_FILTER.matcher(fill(FEATURES_SQL, wh.dialect(), asOf));
-        StringBuilder filled = new StringBuilder();
-        int binds = 0;
-        while (m.find()) {
-            m.appendReplacement(filled, only.isPresent() ? "AND " + m.group(1) + " = ?" : "");
-            binds += only.isPresent() ? 1 : 0;
-        }
-        m.appendTail(filled);
-        String sql = wh.render(filled.toString());
-        int parameters = binds;
         TreeMap<String, double[]> rows = new TreeMap<>();
-        wh.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 1; i <= parameters; i++) {
-                    ps.setString(i, only.orElseThrow());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.put(rs.getString("customer_id"), row(rs));
-                    }
-                }
-            }
-            return null;
+        List<Map.Entry<String, double[]>> found = wh.withHandle(h -> {
+            Query q = h.createQuery(SqlResources.load(Features.class, "customer_features"))
+                    .define("and_customer", only.isPresent() ? ONE_CUSTOMER : EVERY_CUSTOMER)
+                    .bind("as_of", asOf).bind("as_of_minus_30", asOf.minusDays(30))
+                    .bind("as_of_minus_90", asOf.minusDays(90));
+            only.ifPresent(id -> q.bind("customer_id", id));
+            return q.map((rs, ctx) -> Map.entry(rs.getString("customer_id"), row(rs))).list();
         });
+        found.forEach(e -> rows.put(e.getKey(), e.getValue()));
         return new FeatureTable(SCHEMA, asOf, new ArrayList<>(rows.keySet()),
                 rows.values().toArray(double[][]::new));
     }
@@ -112,18 +96,9 @@ public final class Features {
 
     /** Customers with at least one order in {@code (asOf, asOf + days]}. */
     java.util.Set<String> buyersAfter(LocalDate asOf, int days) {
-        String sql = wh.render(LABELS_SQL.replace("{{as_of}}", date(asOf))
-                .replace("{{window_end}}", date(asOf.plusDays(days))));
-        java.util.Set<String> out = new java.util.HashSet<>();
-        wh.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return null;
-        });
-        return out;
+        return wh.withHandle(h -> h.createQuery(SqlResources.load(Features.class, "churn_labels"))
+                .bind("as_of", asOf).bind("window_end", asOf.plusDays(days))
+                .mapTo(String.class).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new)));
     }
 
     private static double[] row(ResultSet rs) throws java.sql.SQLException {
@@ -165,30 +140,5 @@ public final class Features {
     private static double number(ResultSet rs, String column) throws java.sql.SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() || Double.isNaN(v) ? 0.0 : v;
-    }
-
-    static String fill(String template, Dialect d, LocalDate asOf) {
-        String asOfLiteral = date(asOf);
-        return template
-                .replace("{{tenure}}", d.daysBetween("c.registration_date", asOfLiteral))
-                .replace("{{recency}}", d.daysBetween("o.last_order_date", asOfLiteral))
-                .replace("{{as_of_minus_30}}", date(asOf.minusDays(30)))
-                .replace("{{as_of_minus_90}}", date(asOf.minusDays(90)))
-                .replace("{{as_of}}", asOfLiteral);
-    }
-
-    private static String date(LocalDate d) {
-        return "DATE '" + d + "'";
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Features.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
