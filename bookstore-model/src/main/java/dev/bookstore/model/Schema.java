@@ -5,8 +5,6 @@ import dev.bookstore.model.sql.SqlResources;
 import dev.bookstore.model.sql.TableName;
 import dev.bookstore.model.sql.WarehouseLock;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The versioned warehouse schema: the migrations in {@code dev/bookstore/model/schema/V<n>__<name>.sql}, applied in
@@ -48,29 +47,22 @@ final class Schema {
     }
 
     int currentVersion() {
-        return wh.withConnection(c -> {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT MAX(version) FROM " + versionTable().sql())) {
-                rs.next();
-                return rs.getInt(1);
-            } catch (SQLException e) {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-                return 0; // no version table yet
-            }
-        });
+        try {
+            return wh.withHandle(h -> h.createQuery(SqlResources.load(Schema.class, "schema_current_version"))
+                    .map((rs, ctx) -> rs.getInt(1)).one());
+        } catch (JdbiException e) {
+            return 0; // no version table yet
+        }
     }
 
     SchemaChange migrate() {
         createSchemas();
         try (WarehouseLock lock = wh.lock("schema-init", INIT_LOCK_WAIT)) {
             wh.withConnection(c -> {
-                execute(c, wh.dialect().withTableOptions(wh.render("CREATE TABLE IF NOT EXISTS "
-                        + versionTable().sql() + " (version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, "
-                        + "applied_at ${type:timestamp} NOT NULL)")));
-                execute(c, wh.dialect().withTableOptions("CREATE TABLE IF NOT EXISTS " + settingsTable().sql()
-                        + " (name VARCHAR(64) PRIMARY KEY, setting_value VARCHAR(400) NOT NULL)"));
+                execute(c, wh.dialect().withTableOptions(wh.render(SqlResources.load(Schema.class,
+                        "schema_version_table"))));
+                execute(c, wh.dialect().withTableOptions(wh.render(SqlResources.load(Schema.class,
+                        "settings_table"))));
                 return null;
             });
             int from = currentVersion();
@@ -107,45 +99,28 @@ final class Schema {
                 .map(s -> s.stripLeading().regionMatches(true, 0, "CREATE TABLE", 0, 12)
                         ? wh.dialect().withTableOptions(s) : s)
                 .toList();
-        wh.inJdbcTransaction(c -> {
+        wh.inTransaction(h -> {
             for (String s : statements) {
                 try {
-                    execute(c, s);
-                } catch (SQLException e) {
+                    h.execute(s);
+                } catch (JdbiException e) {
+                    String cause = e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
                     throw new WarehouseException("schema migration " + file + " failed on " + wh.dialect().name()
-                            + " at statement:\n" + s + "\n" + e.getMessage(), e);
+                            + " at statement:\n" + s + "\n" + cause, e);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + versionTable().sql()
-                    + " (version, description, applied_at) VALUES (?, ?, ?)")) {
-                ps.setInt(1, version);
-                ps.setString(2, description);
-                ps.setObject(3, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
-            return null;
+            return h.createUpdate(SqlResources.load(Schema.class, "schema_record_version")).bind("version", version)
+                    .bind("description", description)
+                    .bind("applied_at", LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC)).execute();
         });
     }
 
     private void checkSetting(String name, String expected) {
-        Optional<String> stored = wh.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM " + settingsTable().sql()
-                    + " WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
+        Optional<String> stored = wh.withHandle(h -> h.createQuery(SqlResources.load(Schema.class, "setting"))
+                .bind("name", name).mapTo(String.class).findOne());
         if (stored.isEmpty()) {
-            wh.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + settingsTable().sql()
-                        + " (name, setting_value) VALUES (?, ?)")) {
-                    ps.setString(1, name);
-                    ps.setString(2, expected);
-                    return ps.executeUpdate();
-                }
-            });
+            wh.withHandle(h -> h.createUpdate(SqlResources.load(Schema.class, "store_setting")).bind("name", name)
+                    .bind("value", expected).execute());
         } else if (!stored.get().equals(expected)) {
             throw new WarehouseException("the warehouse on " + wh.description() + " was initialised with " + name
                     + " '" + stored.get() + "' but the configuration says '" + expected + "': business days "
