@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (Warehouse wh = Warehouse.connect("jdbc:duckdb:./bookstore.duckdb")) {
  *     wh.init();
- *     long orders = wh.withHandle(h -> h.createQuery("SELECT count(*) FROM " + wh.table(Layer.RAW, "orders").sql())
- *             .mapTo(Long.class).one());
+ *     long orders = wh.withHandle(h -> h.createQuery("SELECT count(*) FROM ${raw:orders} WHERE order_date >= :from")
+ *             .bind("from", LocalDate.parse("2025-01-01")).mapTo(Long.class).one());   // rendered by SqlRenderer
  * }
  * }</pre>
  */
