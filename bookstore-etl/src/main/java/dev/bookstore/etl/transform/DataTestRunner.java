@@ -2,9 +2,7 @@ package dev.bookstore.etl.transform;
 
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
-import dev.bookstore.model.sql.Layer;
-import dev.bookstore.model.sql.TableName;
-import java.sql.PreparedStatement;
+import dev.bookstore.model.sql.SqlResources;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,29 +99,21 @@ final class DataTestRunner {
         if (results.isEmpty()) {
             return;
         }
-        TableName table = wh.table(Layer.META, "data_test_results");
-        wh.inJdbcTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.sql() + " (run_id, test_name, model, "
-                    + "severity, status, failing_rows, executed_at, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < results.size(); i++) {
-                    DataTestResult r = results.get(i);
-                    ps.setString(1, runId);
-                    ps.setString(2, r.test());
-                    ps.setString(3, r.model());
-                    ps.setString(4, r.severity().name().toLowerCase(java.util.Locale.ROOT));
-                    ps.setString(5, r.status().name().toLowerCase(java.util.Locale.ROOT));
-                    ps.setLong(6, r.failingRows());
-                    ps.setObject(7, LocalDateTime.ofInstant(times.get(i), ZoneOffset.UTC));
-                    if (r.message().isEmpty()) {
-                        ps.setNull(8, java.sql.Types.VARCHAR);
-                    } else {
-                        ps.setString(8, r.message());
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        wh.inTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch(SqlResources.load(DataTestRunner.class, "record_data_test_result"));
+            for (int i = 0; i < results.size(); i++) {
+                DataTestResult r = results.get(i);
+                batch.bind("run_id", runId)
+                        .bind("test_name", r.test())
+                        .bind("model", r.model())
+                        .bind("severity", r.severity().name().toLowerCase(java.util.Locale.ROOT))
+                        .bind("status", r.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .bind("failing_rows", r.failingRows())
+                        .bind("executed_at", LocalDateTime.ofInstant(times.get(i), ZoneOffset.UTC))
+                        .bind("message", r.message().isEmpty() ? null : r.message())
+                        .add();
             }
-            return null;
+            return batch.execute();
         });
     }
 
