@@ -5,16 +5,12 @@ import dev.bookstore.etl.transform.DataTestResult;
 import dev.bookstore.etl.transform.TransformOptions;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.sql.SqlResources;
 import dev.bookstore.model.generator.Generator;
-import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.Identifiers;
 import dev.bookstore.model.sql.WarehouseLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -312,84 +308,41 @@ public final class Pipeline {
     }
 
     private Optional<PreviousRun> previousRun() {
-        String table = warehouse.table(Layer.META, "pipeline_log").sql();
-        return warehouse.withConnection(c -> {
-            String runId;
-            try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM " + table + " WHERE pipeline = ? "
-                    + "ORDER BY started_at DESC, step_order DESC")) {
-                ps.setMaxRows(1);
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<PreviousRun>empty();
-                    }
-                    runId = rs.getString(1);
-                }
+        return warehouse.withHandle(h -> {
+            Optional<String> runId = h.createQuery(SqlResources.load(Pipeline.class, "pipeline_latest_run"))
+                    .bind("pipeline", name).setMaxRows(1).mapTo(String.class).findFirst();
+            if (runId.isEmpty()) {
+                return Optional.<PreviousRun>empty();
             }
             Optional<String> failed = Optional.empty();
             List<String> done = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT step, status FROM " + table + " WHERE run_id = ? "
-                    + "ORDER BY step_order")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String status = rs.getString(2);
-                        if ((status.equals("failed") || status.equals("running")) && failed.isEmpty()) {
-                            failed = Optional.of(rs.getString(1));
-                        } else if (status.equals("succeeded") || status.equals("skipped")) {
-                            done.add(rs.getString(1));
-                        }
-                    }
+            for (Map.Entry<String, String> step : h.createQuery(SqlResources.load(Pipeline.class, "pipeline_run_steps"))
+                    .bind("run_id", runId.get()).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list()) {
+                String status = step.getValue();
+                if ((status.equals("failed") || status.equals("running")) && failed.isEmpty()) {
+                    failed = Optional.of(step.getKey());
+                } else if (status.equals("succeeded") || status.equals("skipped")) {
+                    done.add(step.getKey());
                 }
             }
-            return Optional.of(new PreviousRun(runId, failed, done));
+            return Optional.of(new PreviousRun(runId.get(), failed, done));
         });
     }
 
     private void log(String runId, int order, StepResult r, Optional<String> resumedFrom, boolean insert) {
-        String table = warehouse.table(Layer.META, "pipeline_log").sql();
-        warehouse.withConnection(c -> {
-            if (insert) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (run_id, pipeline, step, "
-                        + "step_order, started_at, finished_at, rows_affected, status, error_message, resumed_from) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, runId);
-                    ps.setString(2, name);
-                    ps.setString(3, r.step());
-                    ps.setInt(4, order);
-                    ps.setObject(5, utc(r.startedAt()));
-                    if (r.status() == Status.RUNNING) {
-                        ps.setNull(6, Types.TIMESTAMP);
-                        ps.setNull(7, Types.BIGINT);
-                    } else {
-                        ps.setObject(6, utc(r.finishedAt()));
-                        ps.setLong(7, r.rows());
-                    }
-                    ps.setString(8, r.status().word());
-                    text(ps, 9, r.error());
-                    text(ps, 10, resumedFrom);
-                    return ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET finished_at = ?, "
-                    + "rows_affected = ?, status = ?, error_message = ? WHERE run_id = ? AND step = ?")) {
-                ps.setObject(1, utc(r.finishedAt()));
-                ps.setLong(2, r.rows());
-                ps.setString(3, r.status().word());
-                text(ps, 4, r.error());
-                ps.setString(5, runId);
-                ps.setString(6, r.step());
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static void text(PreparedStatement ps, int i, Optional<String> value) throws SQLException {
-        if (value.isPresent()) {
-            ps.setString(i, value.get());
-        } else {
-            ps.setNull(i, Types.VARCHAR);
-        }
+        boolean running = r.status() == Status.RUNNING;
+        warehouse.withHandle(h -> (insert
+                ? h.createUpdate(SqlResources.load(Pipeline.class, "pipeline_log_step")).bind("pipeline", name)
+                        .bind("step_order", order).bind("started_at", utc(r.startedAt()))
+                        .bind("resumed_from", resumedFrom.orElse(null))
+                : h.createUpdate(SqlResources.load(Pipeline.class, "pipeline_finish_step")))
+                .bind("run_id", runId)
+                .bind("step", r.step())
+                .bindByType("finished_at", running ? null : utc(r.finishedAt()), LocalDateTime.class)
+                .bindByType("rows_affected", running ? null : r.rows(), Long.class)
+                .bind("status", r.status().word())
+                .bind("error_message", r.error().orElse(null))
+                .execute());
     }
 
     private static LocalDateTime utc(Instant t) {

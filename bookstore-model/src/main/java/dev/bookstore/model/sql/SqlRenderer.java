@@ -44,9 +44,9 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * <tr><td>{@code {{name(args)}}}</td><td>a {@link SqlMacro} the caller defines</td></tr>
  * </table>
  * Calls nest ({@code {{add_days({{date_trunc(month, d)}}, -1)}}}); a macro receives its arguments rendered. Values
- * are never rendered: write {@code :name} and bind them. Defines are the caller's fragments ({@link CharSequence}
- * values) and macros ({@link SqlMacro} values), by name: the {@code Map} of {@link #render(String, Map)}, or Jdbi's
- * {@code define(name, value)} on a statement.
+ * are never rendered: write {@code :name} and bind them. Defines are the caller's fragments (text; a number or an
+ * enum constant stands for its digits or name) and macros ({@link SqlMacro} values), by name: the {@code Map} of
+ * {@link #render(String, Map)}, or Jdbi's {@code define(name, value)} on a statement.
  *
  * <p>A template is parsed once and cached (Jdbi caches its {@link #parse parse}; {@link #render(String, Map)} keeps
  * a bounded cache of its own). Mistakes — an unknown macro or placeholder, a missing fragment, a wrong number of
@@ -105,7 +105,7 @@ public final class SqlRenderer implements TemplateEngine {
     /**
      * Renders {@code template}.
      *
-     * @param defines fragments ({@link CharSequence}) and macros ({@link SqlMacro}) by the name templates use
+     * @param defines fragments (text, numbers, enum constants) and macros ({@link SqlMacro}) by the name templates use
      */
     public String render(String template, Map<String, ?> defines) {
         Objects.requireNonNull(template, "template");
@@ -199,8 +199,11 @@ public final class SqlRenderer implements TemplateEngine {
 
     private static String fragment(String name, Function<String, Object> defines, Set<String> defined) {
         Object v = defines.apply(name);
-        if (v instanceof CharSequence text) {
-            return text.toString();
+        if (v instanceof CharSequence || v instanceof Number) {
+            return v.toString();
+        }
+        if (v instanceof Enum<?> e) {
+            return e.name();
         }
         if (v instanceof SqlMacro m && m.arity() == 0) {
             return m.expand(List.of());

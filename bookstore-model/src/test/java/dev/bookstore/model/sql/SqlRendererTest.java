@@ -144,6 +144,8 @@ class SqlRendererTest {
                     + d.secondsBetween("s", "t") + d.timestampType() + d.moneyType(),
                     r.render("{{sha256(x)}}{{iso_day_of_week(y)}}{{days_between(a, f(b, c))}}"
                             + "{{seconds_between(s,t)}}${type:timestamp}${type:money}"), d.name());
+            assertEquals(d.dateTrunc(DateUnit.WEEK, "d") + " LIMIT 10", r.render("{{date_trunc({{unit}}, d)}} LIMIT {{n}}",
+                    Map.of("unit", DateUnit.WEEK, "n", 10)), "enum and number defines on " + d.name());
         }
     }
 

@@ -1,0 +1,4 @@
+-- A running step of a pipeline run, finished.
+UPDATE ${meta:pipeline_log} SET finished_at = :finished_at, rows_affected = :rows_affected, status = :status,
+    error_message = :error_message
+WHERE run_id = :run_id AND step = :step
