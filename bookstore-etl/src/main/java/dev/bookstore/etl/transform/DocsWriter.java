@@ -1,6 +1,7 @@
 package dev.bookstore.etl.transform;
 
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.sql.SqlResources;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
 import java.io.IOException;
@@ -77,8 +78,8 @@ final class DocsWriter {
                 TableName t = wh.table(m.layer(), m.name());
                 Optional<Long> n = Optional.empty();
                 if (wh.dialect().relationKind(c, t).isPresent()) {
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM "
-                            + t.sql())) {
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(wh.render(
+                            SqlResources.load(DocsWriter.class, "row_count"), Map.of("relation", t.sql())))) {
                         rs.next();
                         n = Optional.of(rs.getLong(1));
                     }

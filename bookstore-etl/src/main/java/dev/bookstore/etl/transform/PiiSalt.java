@@ -1,11 +1,8 @@
 package dev.bookstore.etl.transform;
 
 import dev.bookstore.model.Warehouse;
-import dev.bookstore.model.sql.Layer;
-import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.SqlResources;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -32,8 +29,7 @@ final class PiiSalt {
         if (env != null && !env.isBlank()) {
             return TransformOptions.requireSalt(env.strip());
         }
-        TableName settings = wh.table(Layer.META, "settings");
-        Optional<String> stored = read(wh, settings);
+        Optional<String> stored = read(wh);
         if (stored.isPresent()) {
             return stored.get();
         }
@@ -41,30 +37,17 @@ final class PiiSalt {
         new SecureRandom().nextBytes(random);
         String fresh = HexFormat.of().formatHex(random);
         try {
-            wh.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + settings.sql()
-                        + " (name, setting_value) VALUES (?, ?)")) {
-                    ps.setString(1, SETTING);
-                    ps.setString(2, fresh);
-                    return ps.executeUpdate();
-                }
-            });
+            wh.withHandle(h -> h.createUpdate(SqlResources.load(PiiSalt.class, "store_pii_salt"))
+                    .bind("name", SETTING).bind("value", fresh).execute());
         } catch (RuntimeException raced) {
             // another process stored one first: use that
-            return read(wh, settings).orElseThrow(() -> raced);
+            return read(wh).orElseThrow(() -> raced);
         }
         return fresh;
     }
 
-    private static Optional<String> read(Warehouse wh, TableName settings) {
-        return wh.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM " + settings.sql()
-                    + " WHERE name = ?")) {
-                ps.setString(1, SETTING);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
+    private static Optional<String> read(Warehouse wh) {
+        return wh.withHandle(h -> h.createQuery(SqlResources.load(PiiSalt.class, "pii_salt")).bind("name", SETTING)
+                .mapTo(String.class).findOne());
     }
 }
