@@ -92,11 +92,6 @@ public final class SqlRenderer implements TemplateEngine {
                 Objects.requireNonNull(zone, "zone"));
     }
 
-    /** The names of the built-in macros, sorted. */
-    public static List<String> macroNames() {
-        return List.copyOf(new TreeSet<>(BUILT_IN.keySet()));
-    }
-
     /** Renders {@code template} without defines. */
     public String render(String template) {
         return render(template, Map.of());

@@ -39,11 +39,6 @@ public final class SqlResources {
         return RAW.computeIfAbsent(path(owner, name), p -> read(owner, p, false));
     }
 
-    /** Whether resource {@code name} exists beside {@code owner}. */
-    public static boolean exists(Class<?> owner, String name) {
-        return owner.getClassLoader().getResource(path(owner, name)) != null;
-    }
-
     private static String path(Class<?> owner, String name) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(name, "name");

@@ -127,8 +127,6 @@ class SqlRendererTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> SqlResources.load(SqlRendererTest.class, "nope"));
         assertEquals("SQL resource dev/bookstore/model/sql/nope.sql is missing from the class path", e.getMessage());
-        assertFalse(SqlResources.exists(SqlRendererTest.class, "nope"));
-        assertTrue(SqlResources.exists(SqlRendererTest.class, "renderer_check"));
     }
 
     @Test
