@@ -54,7 +54,9 @@ public final class Warehouse implements AutoCloseable {
         this.description = description;
         this.shutdownOnClose = shutdownOnClose;
         try (Connection c = dataSource.getConnection()) {
-            this.dialect = config.dialect().isPresent() ? config.dialect().get() : Dialect.detect(c);
+            this.dialect = config.dialect().isPresent() ? config.dialect().get()
+                    : Dialect.detect(c.getMetaData().getDatabaseProductName(),
+                            c.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
             ownedPool.ifPresent(HikariDataSource::close);
             throw new WarehouseException("cannot connect to " + description + ": " + e.getMessage(), e);
@@ -242,7 +244,7 @@ public final class Warehouse implements AutoCloseable {
     /** Tries to acquire the named warehouse lock within {@code wait}; empty when another holder keeps it. */
     public Optional<WarehouseLock> tryLock(String name, Duration wait) {
         try {
-            return dialect.tryLock(dataSource, lockScope(), name, wait);
+            return dialect.runtime().tryLock(dataSource, lockScope(), name, wait);
         } catch (SQLException e) {
             throw new WarehouseException("lock '" + name + "' on " + description + " failed: " + e.getMessage(), e);
         }

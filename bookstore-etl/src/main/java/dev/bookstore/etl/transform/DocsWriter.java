@@ -76,7 +76,7 @@ final class DocsWriter {
             for (Model m : graph.order()) {
                 TableName t = wh.table(m.layer(), m.name());
                 Optional<Long> n = Optional.empty();
-                if (wh.dialect().relationKind(c, t).isPresent()) {
+                if (wh.dialect().runtime().relationKind(c, t).isPresent()) {
                     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM "
                             + t.sql())) {
                         rs.next();
