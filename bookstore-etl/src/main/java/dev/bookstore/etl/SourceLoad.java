@@ -382,8 +382,8 @@ final class SourceLoad<T> {
         } catch (InputException e) {
             throw e;
         } catch (BookstoreException e) {
-            throw new BookstoreException("loading " + plan.kind().code() + " from " + name + " failed and was "
-                    + "rolled back (nothing from it was loaded): " + e.getMessage(), e);
+            throw e.withContext("loading " + plan.kind().code() + " from " + name + " failed and was "
+                    + "rolled back (nothing from it was loaded)");
         }
     }
 

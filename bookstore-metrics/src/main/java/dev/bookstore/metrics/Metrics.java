@@ -2,7 +2,7 @@ package dev.bookstore.metrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.Warehouse;
 import java.math.BigDecimal;
@@ -139,7 +139,7 @@ public final class Metrics {
      * The {@code n} products with the most gross revenue or units sold in the range (valid sale lines), best first;
      * ties are broken by the other measure, then by product id.
      *
-     * @throws BookstoreException when {@code n} is outside 1..10,000
+     * @throws InvalidArgumentException when {@code n} is outside 1..10,000
      */
     public List<ProductSales> bestsellers(DateRange range, int n, BestsellerRanking ranking) {
         Objects.requireNonNull(range, "range");
@@ -246,12 +246,13 @@ public final class Metrics {
      * Active customers in the rolling window of {@code windowDays} days ending on each day of the range that has
      * clickstream data (e.g. 7 for WAU, 28 or 30 for MAU); the window may reach before the range. Oldest first.
      *
-     * @throws BookstoreException when {@code windowDays} is outside 1..366
+     * @throws InvalidArgumentException when {@code windowDays} is outside 1..366
      */
     public List<ActiveCustomers> rollingActiveCustomers(DateRange range, int windowDays) {
         Objects.requireNonNull(range, "range");
         if (windowDays < 1 || windowDays > 366) {
-            throw new BookstoreException("rolling window of " + windowDays + " days is outside 1..366 (e.g. 7, 28, 30)");
+            throw new InvalidArgumentException("windowDays", "rolling window of " + windowDays
+                    + " days is outside 1..366 (e.g. 7, 28, 30)");
         }
         return cached("rollingActiveCustomers", List.of(range, windowDays), () -> rolling(range, windowDays));
     }
@@ -284,12 +285,12 @@ public final class Metrics {
      * registered on or before asOf − days whose last order is on or before that day, or who never ordered. Sorted
      * by last order day (never ordered first), then id.
      *
-     * @throws BookstoreException when {@code days} is outside 1..36,600
+     * @throws InvalidArgumentException when {@code days} is outside 1..36,600
      */
     public List<LapsedCustomer> lapsedCustomers(LocalDate asOf, int days) {
         Objects.requireNonNull(asOf, "asOf");
         if (days < 1 || days > 36_600) {
-            throw new BookstoreException("lapsed customers: " + days + " days is outside 1..36600");
+            throw new InvalidArgumentException("days", "lapsed customers: " + days + " days is outside 1..36600");
         }
         return cached("lapsedCustomers", List.of(asOf, days), () -> queries.list("lapsed_customers", Map.of(),
                         Map.of("as_of", asOf, "cutoff", asOf.minusDays(days)),
@@ -422,7 +423,7 @@ public final class Metrics {
      * The {@code n} most searched terms of the range with their search → purchase rates, most searched first
      * (ties by term in the database's collation).
      *
-     * @throws BookstoreException when {@code n} is outside 1..10,000
+     * @throws InvalidArgumentException when {@code n} is outside 1..10,000
      */
     public List<SearchTerm> topSearchTerms(DateRange range, int n) {
         Objects.requireNonNull(range, "range");
@@ -437,7 +438,7 @@ public final class Metrics {
      * Product view → purchase conversion of the range overall, with the {@code topProducts} most viewed products
      * (see {@link ViewToPurchase}).
      *
-     * @throws BookstoreException when {@code topProducts} is outside 0..10,000
+     * @throws InvalidArgumentException when {@code topProducts} is outside 0..10,000
      */
     public ViewToPurchase viewToPurchase(DateRange range, int topProducts) {
         Objects.requireNonNull(range, "range");
@@ -621,7 +622,7 @@ public final class Metrics {
 
     private static void requireLimit(int n, String what) {
         if (n < 1 || n > 10_000) {
-            throw new BookstoreException(what + ": asked for " + n + " rows; ask for 1..10000");
+            throw new InvalidArgumentException("limit", what + ": asked for " + n + " rows; ask for 1..10000");
         }
     }
 

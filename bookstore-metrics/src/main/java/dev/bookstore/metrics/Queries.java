@@ -1,6 +1,6 @@
 package dev.bookstore.metrics;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.NotReadyException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.WarehouseException;
 import java.math.BigDecimal;
@@ -69,10 +69,13 @@ final class Queries {
                     return out;
                 }
             });
-        } catch (WarehouseException e) {
-            throw new BookstoreException("metric " + metric + " failed on " + wh.dialect().name() + ": "
+        } catch (NotReadyException e) {
+            throw new NotReadyException("metric " + metric + " failed on " + wh.dialect().name() + ": "
                     + e.getMessage() + " (the metrics read the marts: build them first with Transform.on(warehouse)"
                     + ".run())", e);
+        } catch (WarehouseException e) {
+            throw new WarehouseException("metric " + metric + " failed on " + wh.dialect().name() + ": "
+                    + e.getMessage(), metric, e);
         }
     }
 

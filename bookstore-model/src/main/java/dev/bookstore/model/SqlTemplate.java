@@ -25,7 +25,7 @@ final class SqlTemplate {
                     case "text" -> wh.dialect().longTextType();
                     case "double" -> wh.dialect().doubleType();
                     case "money" -> wh.dialect().moneyType();
-                    default -> throw new BookstoreException("unknown type placeholder ${type:" + arg
+                    default -> throw new InvalidArgumentException("unknown type placeholder ${type:" + arg
                             + "} (known: timestamp, text, double, money)");
                 };
             } else {
@@ -33,7 +33,7 @@ final class SqlTemplate {
                 try {
                     layer = Layer.valueOf(kind.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new BookstoreException("unknown placeholder ${" + kind + ":" + arg + "} (known: "
+                    throw new InvalidArgumentException("unknown placeholder ${" + kind + ":" + arg + "} (known: "
                             + "${raw:..}, ${staging:..}, ${intermediate:..}, ${marts:..}, ${meta:..}, ${type:..})", e);
                 }
                 replacement = wh.table(layer, arg).sql();

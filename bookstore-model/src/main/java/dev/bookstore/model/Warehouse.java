@@ -3,6 +3,7 @@ package dev.bookstore.model;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bookstore.model.sql.Dialect;
+import dev.bookstore.model.sql.DialectRuntime;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
 import dev.bookstore.model.sql.WarehouseLock;
@@ -84,7 +85,8 @@ public final class Warehouse implements AutoCloseable {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(config, "config");
         if (!jdbcUrl.startsWith("jdbc:")) {
-            throw new BookstoreException("database URL '" + JdbcUrls.redact(jdbcUrl) + "' does not start with 'jdbc:' "
+            throw new InvalidArgumentException("jdbcUrl", "database URL '" + JdbcUrls.redact(jdbcUrl)
+                    + "' does not start with 'jdbc:' "
                     + "(examples: jdbc:duckdb:./bookstore.duckdb, jdbc:postgresql://host:5432/db?user=u, "
                     + "jdbc:mariadb://host:3306/db?user=u, jdbc:h2:mem:test)");
         }
@@ -188,13 +190,27 @@ public final class Warehouse implements AutoCloseable {
         R apply(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code callback} on a pooled JDBC connection; SQL errors become {@link WarehouseException}s. */
+    /**
+     * Runs {@code callback} on a pooled JDBC connection. SQL errors become a {@link NotReadyException} when a
+     * table, view or schema is missing ({@link DialectRuntime#isMissingRelation}), else a
+     * {@link WarehouseException}.
+     */
     public <R> R withConnection(ConnectionCallback<R> callback) {
         try (Connection c = dataSource.getConnection()) {
             return callback.apply(c);
         } catch (SQLException e) {
-            throw new WarehouseException("database error on " + description + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /** The kind of error {@code e} is: not ready when a relation is missing, else a database failure. */
+    BookstoreException failure(SQLException e) {
+        String message = "database error on " + description + ": " + e.getMessage();
+        if (dialect.runtime().isMissingRelation(e)) {
+            return new NotReadyException(message + " (a table or view is missing: run Warehouse.init(), then "
+                    + "build the marts with Transform)", e);
+        }
+        return new WarehouseException(message, e);
     }
 
     /** Runs {@code callback} on a connection with auto-commit off; commits on return, rolls back on failure. */

@@ -1,6 +1,7 @@
 package dev.bookstore.etl.transform;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
@@ -52,7 +53,7 @@ final class DataTestRunner {
         String failing = t.failingRowsSql(name -> "${" + graph.model(name).layer().word() + ":" + name + "}");
         String where = t instanceof DataTest.Custom c ? c.resource() : "test " + t.name();
         SqlMacros macros = new SqlMacros(wh.dialect(), () -> {
-            throw new BookstoreException(where + ": a data test cannot use pii_hash");
+            throw new InvalidArgumentException(where + ": a data test cannot use pii_hash");
         }, Optional.empty());
         return wh.render(macros.render("SELECT COUNT(*) FROM (\n" + failing + "\n) f", where));
     }

@@ -1,6 +1,6 @@
 package dev.bookstore.etl.transform;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.sql.DateUnit;
 import dev.bookstore.model.sql.Dialect;
 import java.time.LocalDate;
@@ -58,13 +58,13 @@ final class SqlMacros {
             int close = out.indexOf("}}");
             if (close < 0) {
                 if (out.contains("{{")) {
-                    throw new BookstoreException(where + ": '{{' without a closing '}}'");
+                    throw new InvalidArgumentException(where + ": '{{' without a closing '}}'");
                 }
                 return out;
             }
             int open = out.lastIndexOf("{{", close);
             if (open < 0) {
-                throw new BookstoreException(where + ": '}}' without an opening '{{'");
+                throw new InvalidArgumentException(where + ": '}}' without an opening '{{'");
             }
             String call = out.substring(open + 2, close).strip();
             out = out.substring(0, open) + expand(call, where) + out.substring(close + 2);
@@ -74,7 +74,8 @@ final class SqlMacros {
     private String expand(String call, String where) {
         int paren = call.indexOf('(');
         if (paren < 0 || !call.endsWith(")")) {
-            throw new BookstoreException(where + ": cannot read macro {{" + call + "}}: write name(arguments), one of "
+            throw new InvalidArgumentException(where + ": cannot read macro {{" + call
+                    + "}}: write name(arguments), one of "
                     + String.join(", ", NAMES));
         }
         String name = call.substring(0, paren).strip();
@@ -118,14 +119,15 @@ final class SqlMacros {
                 arity(name, args, 1, where);
                 yield windowStart.map(d -> "(" + args.get(0) + " >= DATE '" + d + "')").orElse("(1 = 1)");
             }
-            default -> throw new BookstoreException(where + ": unknown macro {{" + name + "(..)}} (known: "
+            default -> throw new InvalidArgumentException(where + ": unknown macro {{" + name + "(..)}} (known: "
                     + String.join(", ", NAMES) + ")");
         };
     }
 
     private static void arity(String name, List<String> args, int n, String where) {
         if (args.size() != n) {
-            throw new BookstoreException(where + ": macro " + name + " takes " + n + " argument" + (n == 1 ? "" : "s")
+            throw new InvalidArgumentException(where + ": macro " + name + " takes " + n + " argument"
+                    + (n == 1 ? "" : "s")
                     + ", got " + args.size() + ": " + args);
         }
     }
@@ -134,7 +136,8 @@ final class SqlMacros {
         try {
             return DateUnit.valueOf(word.strip().replace("'", "").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BookstoreException(where + ": date_trunc unit '" + word + "' is not one of day, week, month, "
+            throw new InvalidArgumentException(where + ": date_trunc unit '" + word
+                    + "' is not one of day, week, month, "
                     + "quarter, year", e);
         }
     }

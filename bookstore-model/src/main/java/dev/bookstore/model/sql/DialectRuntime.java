@@ -93,6 +93,25 @@ public abstract class DialectRuntime {
         }
     }
 
+    // ---------------------------------------------------------------- errors
+
+    /**
+     * Whether {@code error} (or a cause of it) says that a table, view or schema the statement reads does not
+     * exist — the warehouse is not built yet — rather than any other failure (a refused connection, a syntax
+     * error). By default SQLSTATE {@code 42P01} (PostgreSQL's undefined table) or {@code 42S02} (base table or
+     * view not found, as MariaDB reports it).
+     */
+    public boolean isMissingRelation(SQLException error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && ("42P01".equals(s.getSQLState()) || "42S02".equals(s.getSQLState())
+                    || "3F000".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- locks
 
     /**

@@ -108,6 +108,18 @@ final class DuckDbDialect extends Dialect {
             return fileLock(scope, name, wait);
         }
 
+        /** DuckDB's driver sets no SQLSTATE: its catalog errors say "Table with name x does not exist". */
+        @Override
+        public boolean isMissingRelation(SQLException error) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                String m = t.getMessage();
+                if (m != null && m.contains("Catalog Error") && m.contains("does not exist")) {
+                    return true;
+                }
+            }
+            return super.isMissingRelation(error);
+        }
+
         private static List<String> columnsOf(Connection c, TableName table) throws SQLException {
             List<String> names = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
