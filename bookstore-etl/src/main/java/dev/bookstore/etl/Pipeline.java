@@ -8,19 +8,12 @@ import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.generator.Generator;
-import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.Identifiers;
 import dev.bookstore.model.sql.WarehouseLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +68,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.removingComments();
     /** The name of the warehouse lock a run holds. */
     public static final String LOCK = "pipeline";
 
@@ -314,88 +309,55 @@ public final class Pipeline {
     }
 
     private Optional<PreviousRun> previousRun() {
-        String table = warehouse.table(Layer.META, "pipeline_log").sql();
-        return warehouse.withConnection(c -> {
-            String runId;
-            try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM " + table + " WHERE pipeline = ? "
-                    + "ORDER BY started_at DESC, step_order DESC")) {
-                ps.setMaxRows(1);
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<PreviousRun>empty();
-                    }
-                    runId = rs.getString(1);
-                }
+        return warehouse.withHandle(h -> {
+            Optional<String> runId = h.createQuery(sql("latestRun")).define("statement", "pipeline_log.latest_run")
+                    .bind("pipeline", name).setMaxRows(1).mapTo(String.class).findFirst();
+            if (runId.isEmpty()) {
+                return Optional.<PreviousRun>empty();
             }
             Optional<String> failed = Optional.empty();
             List<String> done = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT step, status FROM " + table + " WHERE run_id = ? "
-                    + "ORDER BY step_order")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String status = rs.getString(2);
-                        if ((status.equals("failed") || status.equals("running")) && failed.isEmpty()) {
-                            failed = Optional.of(rs.getString(1));
-                        } else if (status.equals("succeeded") || status.equals("skipped")) {
-                            done.add(rs.getString(1));
-                        }
-                    }
+            for (Map.Entry<String, String> row : h.createQuery(sql("steps")).define("statement", "pipeline_log.steps")
+                    .bind("run_id", runId.get())
+                    .map((rs, ctx) -> Map.entry(rs.getString("step"), rs.getString("status"))).list()) {
+                String status = row.getValue();
+                if ((status.equals("failed") || status.equals("running")) && failed.isEmpty()) {
+                    failed = Optional.of(row.getKey());
+                } else if (status.equals("succeeded") || status.equals("skipped")) {
+                    done.add(row.getKey());
                 }
             }
-            return Optional.of(new PreviousRun(runId, failed, done));
+            return Optional.of(new PreviousRun(runId.get(), failed, done));
         });
     }
 
     private void log(String runId, int order, StepResult r, Optional<String> resumedFrom, boolean insert) {
-        String table = warehouse.table(Layer.META, "pipeline_log").sql();
-        warehouse.withConnection(c -> {
-            if (insert) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (run_id, pipeline, step, "
-                        + "step_order, started_at, finished_at, rows_affected, status, error_message, resumed_from) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, runId);
-                    ps.setString(2, name);
-                    ps.setString(3, r.step());
-                    ps.setInt(4, order);
-                    ps.setObject(5, utc(r.startedAt()));
-                    if (r.status() == Status.RUNNING) {
-                        ps.setNull(6, Types.TIMESTAMP);
-                        ps.setNull(7, Types.BIGINT);
-                    } else {
-                        ps.setObject(6, utc(r.finishedAt()));
-                        ps.setLong(7, r.rows());
-                    }
-                    ps.setString(8, r.status().word());
-                    text(ps, 9, r.error());
-                    text(ps, 10, resumedFrom);
-                    return ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET finished_at = ?, "
-                    + "rows_affected = ?, status = ?, error_message = ? WHERE run_id = ? AND step = ?")) {
-                ps.setObject(1, utc(r.finishedAt()));
-                ps.setLong(2, r.rows());
-                ps.setString(3, r.status().word());
-                text(ps, 4, r.error());
-                ps.setString(5, runId);
-                ps.setString(6, r.step());
-                return ps.executeUpdate();
-            }
-        });
+        boolean running = r.status() == Status.RUNNING;
+        warehouse.withHandle(h -> insert
+                ? h.createUpdate(sql("start")).define("statement", "pipeline_log.start")
+                        .bind("run_id", runId)
+                        .bind("pipeline", name)
+                        .bind("step", r.step())
+                        .bind("step_order", order)
+                        .bind("started_at", r.startedAt())
+                        .bindByType("finished_at", running ? null : r.finishedAt(), Instant.class)
+                        .bindByType("rows_affected", running ? null : r.rows(), Long.class)
+                        .bind("status", r.status().word())
+                        .bind("error_message", r.error().orElse(null))
+                        .bind("resumed_from", resumedFrom.orElse(null))
+                        .execute()
+                : h.createUpdate(sql("finish")).define("statement", "pipeline_log.finish")
+                        .bind("finished_at", r.finishedAt())
+                        .bind("rows_affected", r.rows())
+                        .bind("status", r.status().word())
+                        .bind("error_message", r.error().orElse(null))
+                        .bind("run_id", runId)
+                        .bind("step", r.step())
+                        .execute());
     }
 
-    private static void text(PreparedStatement ps, int i, Optional<String> value) throws SQLException {
-        if (value.isPresent()) {
-            ps.setString(i, value.get());
-        } else {
-            ps.setNull(i, Types.VARCHAR);
-        }
-    }
-
-    private static LocalDateTime utc(Instant t) {
-        return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    private String sql(String statement) {
+        return warehouse.render(SQL.locate(Pipeline.class, statement));
     }
 
     // ------------------------------------------------------------------------------------------ results

@@ -2,6 +2,7 @@ package dev.bookstore.model;
 
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.UtcTimestamps;
 import dev.bookstore.model.sql.WarehouseLock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,7 +121,7 @@ final class Schema {
                     + " (version, description, applied_at) VALUES (?, ?, ?)")) {
                 ps.setInt(1, version);
                 ps.setString(2, description);
-                ps.setObject(3, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+                ps.setObject(3, UtcTimestamps.of(Instant.now()));
                 ps.executeUpdate();
             }
             return null;

@@ -5,13 +5,12 @@ import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.UtcTimestamps;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -113,7 +112,7 @@ final class DataTestRunner {
                     ps.setString(4, r.severity().name().toLowerCase(java.util.Locale.ROOT));
                     ps.setString(5, r.status().name().toLowerCase(java.util.Locale.ROOT));
                     ps.setLong(6, r.failingRows());
-                    ps.setObject(7, LocalDateTime.ofInstant(times.get(i), ZoneOffset.UTC));
+                    ps.setObject(7, UtcTimestamps.of(times.get(i)));
                     if (r.message().isEmpty()) {
                         ps.setNull(8, java.sql.Types.VARCHAR);
                     } else {
