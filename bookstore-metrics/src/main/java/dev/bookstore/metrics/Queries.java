@@ -88,40 +88,40 @@ final class Queries {
         return rows.get(0);
     }
 
-    // ------------------------------------------------------------------ reading values
+    // ------------------------------------------------------------------ reading values (by column name)
 
     /** Money with two decimals; 0.00 for NULL (an empty sum). */
-    static BigDecimal money(ResultSet rs, int column) throws SQLException {
+    static BigDecimal money(ResultSet rs, String column) throws SQLException {
         BigDecimal v = rs.getBigDecimal(column);
         return v == null ? Money.ZERO : v.setScale(2, RoundingMode.HALF_EVEN);
     }
 
     /** A count; 0 for NULL (an empty sum). */
-    static long count(ResultSet rs, int column) throws SQLException {
+    static long count(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? 0 : v;
     }
 
-    static LocalDate date(ResultSet rs, int column) throws SQLException {
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Optional<LocalDate> optionalDate(ResultSet rs, int column) throws SQLException {
+    static Optional<LocalDate> optionalDate(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getObject(column, LocalDate.class));
     }
 
-    static String text(ResultSet rs, int column) throws SQLException {
+    static String text(ResultSet rs, String column) throws SQLException {
         String v = rs.getString(column);
         return v == null ? Metrics.UNKNOWN : v;
     }
 
     /** A number of seconds (possibly fractional, e.g. a percentile) as a duration to the millisecond. */
-    static Optional<Duration> seconds(ResultSet rs, int column) throws SQLException {
+    static Optional<Duration> seconds(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(v * 1000)));
     }
 
-    static Optional<Double> optionalDouble(ResultSet rs, int column) throws SQLException {
+    static Optional<Double> optionalDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(v);
     }
