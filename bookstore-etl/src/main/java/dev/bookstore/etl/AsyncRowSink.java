@@ -1,6 +1,6 @@
 package dev.bookstore.etl;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.WarehouseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -92,7 +92,7 @@ final class AsyncRowSink implements RowSink, AutoCloseable {
             queue.put(b);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BookstoreException("interrupted while loading", e);
+            throw new WarehouseException("interrupted while loading", e);
         }
     }
 
@@ -105,7 +105,7 @@ final class AsyncRowSink implements RowSink, AutoCloseable {
             throw e;
         }
         if (t != null) {
-            throw new BookstoreException("the bulk load failed: " + t, t);
+            throw new WarehouseException("the bulk load failed: " + t, t);
         }
     }
 
@@ -129,7 +129,7 @@ final class AsyncRowSink implements RowSink, AutoCloseable {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BookstoreException("interrupted while loading", e);
+            throw new WarehouseException("interrupted while loading", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.bookstore.etl;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.ClickstreamEvent;
 import dev.bookstore.model.Customer;
 import dev.bookstore.model.OrderLine;
@@ -235,12 +236,12 @@ public final class Ingest {
      * Loads every source given, in the order customers, products, orders, events (each kind's quarantine replay
      * after its input).
      *
-     * @throws BookstoreException when no source was given, a file is missing or unreadable (naming it), or a
+     * @throws InvalidArgumentException when no source was given, a file is missing or unreadable (naming it), or a
      *                            load fails (the failing source is rolled back; earlier ones stay loaded)
      */
     public IngestReport run() {
         if (files.isEmpty() && replays.isEmpty()) {
-            throw new BookstoreException("nothing to ingest: give at least one of customers(..), products(..), "
+            throw new InvalidArgumentException("nothing to ingest: give at least one of customers(..), products(..), "
                     + "orders(..), onlineRetail(..), events(..) or replayQuarantine(..)");
         }
         files.forEach((kind, source) -> {

@@ -1,6 +1,6 @@
 package dev.bookstore.etl;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -27,7 +27,7 @@ public record IngestOptions(DatePolicy datePolicy, Clock clock, long progressEve
         Objects.requireNonNull(datePolicy, "datePolicy");
         Objects.requireNonNull(clock, "clock");
         if (progressEvery < 1) {
-            throw new BookstoreException("progressEvery " + progressEvery + " must be at least 1");
+            throw new InvalidArgumentException("progressEvery " + progressEvery + " must be at least 1");
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.bookstore.etl;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 
 /** A source cannot be read at all (missing column, not UTF-8, broken CSV quoting); the message names the file. */
-final class InputException extends BookstoreException {
+final class InputException extends InvalidArgumentException {
     private static final long serialVersionUID = 1L;
 
     InputException(String message) {

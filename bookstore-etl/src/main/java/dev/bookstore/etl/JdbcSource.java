@@ -1,6 +1,6 @@
 package dev.bookstore.etl;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,14 +49,15 @@ public record JdbcSource(String name, DataSource dataSource, String query, Optio
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(watermarkColumn, "watermarkColumn");
         if (name.isBlank() || name.length() > 300) {
-            throw new BookstoreException("a JDBC source name must be 1 to 300 characters, not '" + name + "'");
+            throw new InvalidArgumentException("a JDBC source name must be 1 to 300 characters, not '" + name + "'");
         }
         if (query.isBlank()) {
-            throw new BookstoreException("the query of JDBC source '" + name + "' is empty");
+            throw new InvalidArgumentException("the query of JDBC source '" + name + "' is empty");
         }
         watermarkColumn.ifPresent(c -> {
             if (!COLUMN.matcher(c).matches()) {
-                throw new BookstoreException("watermark column '" + c + "' of JDBC source '" + name + "' is not a "
+                throw new InvalidArgumentException("watermark column '" + c + "' of JDBC source '" + name
+                        + "' is not a "
                         + "plain column name (letters, digits, _)");
             }
         });

@@ -3,6 +3,7 @@ package dev.bookstore.etl;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.SqlResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,12 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 /**
@@ -23,6 +19,7 @@ import java.util.HexFormat;
  * the same content is not loaded twice.
  */
 final class LoadLog {
+
     private LoadLog() {
     }
 
@@ -55,45 +52,35 @@ final class LoadLog {
 
     /** Whether content with {@code sha256} was loaded as {@code kind} before. */
     static boolean loaded(Warehouse wh, SourceKind kind, String sha256) {
-        return wh.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table(wh).sql()
-                    + " WHERE source_kind = ? AND sha256 = ?")) {
-                ps.setString(1, kind.code());
-                ps.setString(2, sha256);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) > 0;
-                }
-            }
+        return wh.withHandle(h -> h.createQuery(sql(wh, "loaded")).define("statement", "load_log.loaded")
+                .bind("source_kind", kind.code()).bind("sha256", sha256).mapTo(Long.class).one() > 0);
+    }
+
+    /** Records a finished load on the load's connection, replacing an earlier record of the same content. */
+    static void record(Connection c, Warehouse wh, String sha256, long bytes, String loadId, Instant started,
+                       Instant finished, SourceReport report) {
+        wh.withHandle(c, h -> {
+            h.createUpdate(sql(wh, "forget")).define("statement", "load_log.forget")
+                    .bind("source_kind", report.source().code()).bind("sha256", sha256).execute();
+            return h.createUpdate(sql(wh, "record")).define("statement", "load_log.record")
+                    .bind("source_kind", report.source().code())
+                    .bind("sha256", sha256)
+                    .bind("source_name", report.file())
+                    .bind("file_bytes", bytes)
+                    .bind("load_id", loadId)
+                    .bind("rows_read", report.read())
+                    .bind("rows_loaded", report.loaded())
+                    .bind("rows_rejected", report.rejected())
+                    .bind("rows_duplicate", report.duplicates())
+                    .bind("started_at", started)
+                    .bind("finished_at", finished)
+                    .bind("report_json", report.toJsonNode().toString())
+                    .execute();
         });
     }
 
-    /** Records a finished load, replacing an earlier record of the same content. */
-    static void record(Connection c, Warehouse wh, String sha256, long bytes, String loadId, Instant started,
-                       Instant finished, SourceReport report) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(wh).sql()
-                + " WHERE source_kind = ? AND sha256 = ?")) {
-            ps.setString(1, report.source().code());
-            ps.setString(2, sha256);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(wh).sql() + " (source_kind, sha256, "
-                + "source_name, file_bytes, load_id, rows_read, rows_loaded, rows_rejected, rows_duplicate, "
-                + "started_at, finished_at, report_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, report.source().code());
-            ps.setString(2, sha256);
-            ps.setString(3, report.file());
-            ps.setLong(4, bytes);
-            ps.setString(5, loadId);
-            ps.setLong(6, report.read());
-            ps.setLong(7, report.loaded());
-            ps.setLong(8, report.rejected());
-            ps.setLong(9, report.duplicates());
-            ps.setObject(10, LocalDateTime.ofInstant(started, ZoneOffset.UTC));
-            ps.setObject(11, LocalDateTime.ofInstant(finished, ZoneOffset.UTC));
-            ps.setString(12, report.toJsonNode().toString());
-            ps.executeUpdate();
-        }
+    private static String sql(Warehouse wh, String name) {
+        return wh.render(SqlResources.load(LoadLog.class, "LoadLog/" + name));
     }
 
     /** Lower-case hex of a digest. */

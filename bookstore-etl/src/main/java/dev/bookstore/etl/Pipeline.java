@@ -4,7 +4,9 @@ import dev.bookstore.etl.transform.DataTestReport;
 import dev.bookstore.etl.transform.DataTestResult;
 import dev.bookstore.etl.transform.TransformOptions;
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.sql.SqlResources;
 import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.sql.Identifiers;
@@ -161,7 +163,7 @@ public final class Pipeline {
         Map<String, Step> copy = new LinkedHashMap<>();
         orderedSteps.forEach((k, v) -> copy.put(Identifiers.require(k, "step name"), Objects.requireNonNull(v, k)));
         if (copy.isEmpty()) {
-            throw new BookstoreException("a pipeline needs at least one step");
+            throw new InvalidArgumentException("a pipeline needs at least one step");
         }
         return new Pipeline(warehouse, name, copy, lockWait, resume);
     }
@@ -175,7 +177,7 @@ public final class Pipeline {
     public Pipeline lockWait(Duration wait) {
         Objects.requireNonNull(wait, "wait");
         if (wait.isNegative()) {
-            throw new BookstoreException("lockWait " + wait + " is negative (use Duration.ZERO to fail at once)");
+            throw new InvalidArgumentException("lockWait " + wait + " is negative (use Duration.ZERO to fail at once)");
         }
         return new Pipeline(warehouse, name, steps, wait, resume);
     }
@@ -276,7 +278,7 @@ public final class Pipeline {
                 any = true;
             }
             if (!any) {
-                throw new BookstoreException("no input files in " + dir + ": expected at least one of "
+                throw new InvalidArgumentException("no input files in " + dir + ": expected at least one of "
                         + Generator.CUSTOMERS_FILE + ", " + Generator.PRODUCTS_FILE + ", " + Generator.ORDERS_FILE
                         + ", " + Generator.EVENTS_FILE);
             }
@@ -292,7 +294,7 @@ public final class Pipeline {
         return wh -> {
             DataTestReport report = transform.test();
             if (report.hasErrors()) {
-                throw new BookstoreException(report.errors().size() + " data test(s) failed (run " + report.runId()
+                throw new WarehouseException(report.errors().size() + " data test(s) failed (run " + report.runId()
                         + "): " + report.errors().stream().map(r -> r.test() + " on " + r.model() + " ("
                         + (r.status() == DataTestResult.Status.ERROR ? r.message() : r.failingRows()
                         + " failing rows") + ")").collect(Collectors.joining("; ")));
@@ -427,7 +429,7 @@ public final class Pipeline {
     }
 
     /** A run that stopped at a failed step; {@link #report()} has what ran. The next run resumes at that step. */
-    public static final class RunFailedException extends BookstoreException {
+    public static final class RunFailedException extends WarehouseException {
         private static final long serialVersionUID = 1L;
         private final transient Report report;
 

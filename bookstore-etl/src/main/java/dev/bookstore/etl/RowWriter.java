@@ -50,7 +50,7 @@ final class RowWriter implements RowSink, AutoCloseable {
     public void row(Object[] data, String sourceName, long line, String warnings) {
         if (rows == null) {
             try {
-                rows = wh.dialect().largeBulkWriter(connection, stageTable, stageColumns);
+                rows = wh.dialect().runtime().largeBulkWriter(connection, stageTable, stageColumns);
             } catch (SQLException e) {
                 throw new WarehouseException("cannot start a bulk load into " + stageTable + ": " + e.getMessage(), e);
             }
@@ -89,7 +89,7 @@ final class RowWriter implements RowSink, AutoCloseable {
 
     private BulkWriter open(TableName target, List<String> targetColumns) {
         try {
-            return wh.dialect().bulkWriter(connection, target, targetColumns);
+            return wh.dialect().runtime().bulkWriter(connection, target, targetColumns);
         } catch (SQLException e) {
             throw new WarehouseException("cannot start a bulk load into " + target + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.UtcTimestamps;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -328,7 +328,7 @@ final class SourceLoad<T> {
             }
             case Types.TIMESTAMP -> {
                 LocalDateTime t = rs.getObject(i, LocalDateTime.class);
-                return t == null ? null : t.toInstant(ZoneOffset.UTC).toString();
+                return t == null ? null : UtcTimestamps.toInstant(t).toString();
             }
             case Types.TIMESTAMP_WITH_TIMEZONE -> {
                 OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
@@ -382,8 +382,8 @@ final class SourceLoad<T> {
         } catch (InputException e) {
             throw e;
         } catch (BookstoreException e) {
-            throw new BookstoreException("loading " + plan.kind().code() + " from " + name + " failed and was "
-                    + "rolled back (nothing from it was loaded): " + e.getMessage(), e);
+            throw e.withContext("loading " + plan.kind().code() + " from " + name + " failed and was "
+                    + "rolled back (nothing from it was loaded)");
         }
     }
 

@@ -3,13 +3,9 @@ package dev.bookstore.etl;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.SqlResources;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +23,7 @@ final class SourceLog {
     record Key(String loadId, String sourceName) {
     }
 
+
     private SourceLog() {
     }
 
@@ -35,40 +32,34 @@ final class SourceLog {
     }
 
     /** Records how {@code sourceName} was read by load {@code loadId}, replacing an earlier record. */
-    static void record(Connection c, Warehouse wh, String loadId, Plan<?> plan, String sourceName)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(wh).sql() + " WHERE load_id = ? "
-                + "AND source_kind = ? AND source_name = ?")) {
-            ps.setString(1, loadId);
-            ps.setString(2, plan.kind().code());
-            ps.setString(3, sourceName);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(wh).sql() + " (load_id, source_kind, "
-                + "source_name, source_format, header_line, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, loadId);
-            ps.setString(2, plan.kind().code());
-            ps.setString(3, sourceName);
-            ps.setString(4, plan.format());
-            ps.setString(5, plan.header().orElse(null));
-            ps.setObject(6, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-            ps.executeUpdate();
-        }
+    static void record(Connection c, Warehouse wh, String loadId, Plan<?> plan, String sourceName) {
+        wh.withHandle(c, h -> {
+            h.createUpdate(sql(wh, "forget")).define("statement", "ingest_sources.forget")
+                    .bind("load_id", loadId).bind("source_kind", plan.kind().code()).bind("source_name", sourceName)
+                    .execute();
+            return h.createUpdate(sql(wh, "record")).define("statement", "ingest_sources.record")
+                    .bind("load_id", loadId)
+                    .bind("source_kind", plan.kind().code())
+                    .bind("source_name", sourceName)
+                    .bind("source_format", plan.format())
+                    .bind("header_line", plan.header().orElse(null))
+                    .bind("recorded_at", Instant.now())
+                    .execute();
+        });
     }
 
     /** Every recorded source of {@code kind}. */
-    static Map<Key, Entry> entries(Connection c, Warehouse wh, SourceKind kind) throws SQLException {
+    static Map<Key, Entry> entries(Connection c, Warehouse wh, SourceKind kind) {
         Map<Key, Entry> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT load_id, source_name, source_format, header_line FROM "
-                + table(wh).sql() + " WHERE source_kind = ?")) {
-            ps.setString(1, kind.code());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(new Key(rs.getString(1), rs.getString(2)),
-                            new Entry(rs.getString(3), Optional.ofNullable(rs.getString(4))));
-                }
-            }
-        }
+        wh.withHandle(c, h -> h.createQuery(sql(wh, "entries")).define("statement", "ingest_sources.entries")
+                .bind("source_kind", kind.code())
+                .map((rs, ctx) -> Map.entry(new Key(rs.getString("load_id"), rs.getString("source_name")),
+                        new Entry(rs.getString("source_format"), Optional.ofNullable(rs.getString("header_line")))))
+                .list()).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    private static String sql(Warehouse wh, String name) {
+        return wh.render(SqlResources.load(SourceLog.class, "SourceLog/" + name));
     }
 }

@@ -2,7 +2,7 @@ package dev.bookstore.etl;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,14 +59,15 @@ public record SourceReport(SourceKind source, String file, boolean skipped, long
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(time, "time");
         if (read < 0 || loaded < 0 || rejected < 0 || duplicates < 0 || updated < 0) {
-            throw new BookstoreException("negative count in the report of " + file);
+            throw new InvalidArgumentException("negative count in the report of " + file);
         }
         if (updated > loaded) {
-            throw new BookstoreException("ingest accounting error for " + file + ": updated " + updated + " > loaded "
+            throw new InvalidArgumentException("ingest accounting error for " + file + ": updated " + updated
+                    + " > loaded "
                     + loaded);
         }
         if (read != loaded + rejected + duplicates) {
-            throw new BookstoreException("ingest accounting error for " + file + ": read " + read + " != loaded "
+            throw new InvalidArgumentException("ingest accounting error for " + file + ": read " + read + " != loaded "
                     + loaded + " + rejected " + rejected + " + duplicates " + duplicates);
         }
         rejectionsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(rejectionsByRule));

@@ -3,6 +3,7 @@ package dev.bookstore.etl;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.SqlResources;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -85,42 +86,41 @@ record Watermark(String type, Comparable<?> value) {
     }
 
     /** The stored watermark of source {@code name} for {@code column}, if any. */
-    static Optional<Watermark> stored(Connection c, Warehouse wh, String name, String column) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT watermark_column, value_type, watermark_value FROM "
-                + table(wh).sql() + " WHERE source_name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                if (!rs.getString(1).equalsIgnoreCase(column)) {
-                    throw new InputException("JDBC source '" + name + "' was read incrementally by column '"
-                            + rs.getString(1) + "', not '" + column + "': give the source another name to start "
-                            + "over, or delete its row from " + table(wh));
-                }
-                return Optional.of(parse(rs.getString(2), rs.getString(3)));
-            }
+    static Optional<Watermark> stored(Connection c, Warehouse wh, String name, String column) {
+        Optional<String[]> row = wh.withHandle(c, h -> h.createQuery(sql(wh, "stored"))
+                .define("statement", "ingest_watermarks.stored").bind("source_name", name)
+                .map((rs, ctx) -> new String[] {rs.getString("watermark_column"), rs.getString("value_type"),
+                        rs.getString("watermark_value")})
+                .findFirst());
+        if (row.isEmpty()) {
+            return Optional.empty();
         }
+        if (!row.get()[0].equalsIgnoreCase(column)) {
+            throw new InputException("JDBC source '" + name + "' was read incrementally by column '"
+                    + row.get()[0] + "', not '" + column + "': give the source another name to start "
+                    + "over, or delete its row from " + table(wh));
+        }
+        return Optional.of(parse(row.get()[1], row.get()[2]));
     }
 
     /** Stores this as the watermark of source {@code name}. */
-    void store(Connection c, Warehouse wh, String name, SourceKind kind, String column, String loadId)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(wh).sql() + " WHERE source_name = ?")) {
-            ps.setString(1, name);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table(wh).sql() + " (source_name, "
-                + "source_kind, watermark_column, value_type, watermark_value, load_id, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, name);
-            ps.setString(2, kind.code());
-            ps.setString(3, column);
-            ps.setString(4, type);
-            ps.setString(5, text());
-            ps.setString(6, loadId);
-            ps.setObject(7, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-            ps.executeUpdate();
-        }
+    void store(Connection c, Warehouse wh, String name, SourceKind kind, String column, String loadId) {
+        wh.withHandle(c, h -> {
+            h.createUpdate(sql(wh, "forget")).define("statement", "ingest_watermarks.forget")
+                    .bind("source_name", name).execute();
+            return h.createUpdate(sql(wh, "store")).define("statement", "ingest_watermarks.store")
+                    .bind("source_name", name)
+                    .bind("source_kind", kind.code())
+                    .bind("watermark_column", column)
+                    .bind("value_type", type)
+                    .bind("watermark_value", text())
+                    .bind("load_id", loadId)
+                    .bind("updated_at", Instant.now())
+                    .execute();
+        });
+    }
+
+    private static String sql(Warehouse wh, String name) {
+        return wh.render(SqlResources.load(Watermark.class, "Watermark/" + name));
     }
 }

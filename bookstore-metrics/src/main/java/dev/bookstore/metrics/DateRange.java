@@ -1,6 +1,6 @@
 package dev.bookstore.metrics;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -20,13 +20,13 @@ public record DateRange(LocalDate from, LocalDate to) {
     /**
      * Validates the range.
      *
-     * @throws BookstoreException naming both days when {@code from} is after {@code to}
+     * @throws InvalidArgumentException naming both days when {@code from} is after {@code to}
      */
     public DateRange {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.isAfter(to)) {
-            throw new BookstoreException("date range from " + from + " to " + to + " is empty: 'from' (" + from
+            throw new InvalidArgumentException("date range from " + from + " to " + to + " is empty: 'from' (" + from
                     + ") is after 'to' (" + to + "); both days are inclusive, so use from <= to");
         }
     }

@@ -1,6 +1,6 @@
 package dev.bookstore.metrics;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.EventType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,11 +59,11 @@ public record Funnel(List<EventType> steps, Duration window, FunnelOrdering orde
         Objects.requireNonNull(breakdown, "breakdown");
         steps = List.copyOf(steps);
         if (steps.size() < 2 || steps.size() > MAX_STEPS) {
-            throw new BookstoreException("a funnel needs 2 to " + MAX_STEPS + " steps, got " + steps.size() + ": "
+            throw new InvalidArgumentException("a funnel needs 2 to " + MAX_STEPS + " steps, got " + steps.size() + ": "
                     + steps);
         }
         if (window.getSeconds() < 1 || window.compareTo(Duration.ofDays(3_660)) > 0) {
-            throw new BookstoreException("funnel window " + window + " must be between 1 second and 3,660 days");
+            throw new InvalidArgumentException("funnel window " + window + " must be between 1 second and 3,660 days");
         }
     }
 

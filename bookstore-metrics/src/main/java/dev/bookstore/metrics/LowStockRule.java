@@ -1,6 +1,6 @@
 package dev.bookstore.metrics;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 
 /**
  * When a product counts as running low ({@link Metrics#lowStock}): its stock is under a threshold, or it would sell
@@ -19,13 +19,13 @@ public record LowStockRule(int stockBelow, int velocityDays, int coverDaysBelow)
     /** Validates the fields, naming the wrong one. */
     public LowStockRule {
         if (stockBelow < 0) {
-            throw new BookstoreException("stockBelow " + stockBelow + " is negative");
+            throw new InvalidArgumentException("stockBelow " + stockBelow + " is negative");
         }
         if (velocityDays < 1 || velocityDays > 3_660) {
-            throw new BookstoreException("velocityDays " + velocityDays + " is outside 1..3660");
+            throw new InvalidArgumentException("velocityDays " + velocityDays + " is outside 1..3660");
         }
         if (coverDaysBelow < 0) {
-            throw new BookstoreException("coverDaysBelow " + coverDaysBelow + " is negative");
+            throw new InvalidArgumentException("coverDaysBelow " + coverDaysBelow + " is negative");
         }
     }
 

@@ -2,7 +2,7 @@ package dev.bookstore.metrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.Warehouse;
 import java.math.BigDecimal;
@@ -118,16 +118,19 @@ public final class Metrics {
         Objects.requireNonNull(granularity, "granularity");
         return cached("revenue", List.of(range, granularity), () -> queries.list("revenue_by_period",
                 Map.of("grain", granularity.unit().name()), dates(range),
-                rs -> new RevenuePoint(Queries.date(rs, 1), Queries.count(rs, 2), Queries.count(rs, 3),
-                        Queries.money(rs, 4), Queries.money(rs, 5))));
+                rs -> new RevenuePoint(Queries.date(rs, "period_start"), Queries.count(rs, "total_orders"),
+                        Queries.count(rs, "total_items"), Queries.money(rs, "total_gross"),
+                        Queries.money(rs, "total_net"))));
     }
 
     /** The sales totals of the range: orders, customers, units, gross, returned, cancelled and net revenue. */
     public SalesSummary sales(DateRange range) {
         Objects.requireNonNull(range, "range");
         return cached("sales", List.of(range), () -> queries.one("sales_summary", Map.of(), dates(range),
-                rs -> new SalesSummary(range, Queries.count(rs, 1), Queries.count(rs, 7), Queries.count(rs, 2),
-                        Queries.money(rs, 3), Queries.money(rs, 4), Queries.money(rs, 5), Queries.money(rs, 6))));
+                rs -> new SalesSummary(range, Queries.count(rs, "total_orders"), Queries.count(rs, "customers"),
+                        Queries.count(rs, "total_items"), Queries.money(rs, "total_gross"),
+                        Queries.money(rs, "total_returned"), Queries.money(rs, "total_cancelled"),
+                        Queries.money(rs, "total_net"))));
     }
 
     /** Average order value: gross revenue ÷ orders of the range, to the penny; empty without orders. */
@@ -139,7 +142,7 @@ public final class Metrics {
      * The {@code n} products with the most gross revenue or units sold in the range (valid sale lines), best first;
      * ties are broken by the other measure, then by product id.
      *
-     * @throws BookstoreException when {@code n} is outside 1..10,000
+     * @throws InvalidArgumentException when {@code n} is outside 1..10,000
      */
     public List<ProductSales> bestsellers(DateRange range, int n, BestsellerRanking ranking) {
         Objects.requireNonNull(range, "range");
@@ -151,8 +154,9 @@ public final class Metrics {
                 "limit", Integer.toString(n));
         return cached("bestsellers", List.of(range, n, ranking), () -> {
             List<ProductSales> rows = queries.list("bestsellers", fragments, dates(range),
-                    rs -> new ProductSales(0, rs.getString(1), Queries.text(rs, 2), Queries.text(rs, 3),
-                            Queries.count(rs, 4), Queries.count(rs, 5), Queries.money(rs, 6)));
+                    rs -> new ProductSales(0, rs.getString("product_id"), Queries.text(rs, "title"),
+                            Queries.text(rs, "category"), Queries.count(rs, "units"), Queries.count(rs, "orders"),
+                            Queries.money(rs, "gross")));
             List<ProductSales> ranked = new ArrayList<>();
             for (ProductSales p : rows) {
                 ranked.add(new ProductSales(ranked.size() + 1, p.productId(), p.title(), p.category(), p.units(),
@@ -178,10 +182,10 @@ public final class Metrics {
         Map<String, String> fragments = Map.of(
                 "group_columns", sub ? "category, subcategory" : "category",
                 "order_subcategory", sub ? "COALESCE(subcategory, '" + UNKNOWN + "')" : "'" + ALL + "'");
-        int c = sub ? 2 : 1;
         List<CategorySales> rows = queries.list("revenue_by_category", fragments, dates(range),
-                rs -> new CategorySales(Queries.text(rs, 1), sub ? Queries.text(rs, 2) : ALL, Queries.count(rs, c + 1),
-                        Queries.count(rs, c + 2), Queries.money(rs, c + 3), Queries.money(rs, c + 4), 0.0));
+                rs -> new CategorySales(Queries.text(rs, "category"), sub ? Queries.text(rs, "subcategory") : ALL,
+                        Queries.count(rs, "total_orders"), Queries.count(rs, "total_units"),
+                        Queries.money(rs, "total_gross"), Queries.money(rs, "total_net"), 0.0));
         BigDecimal total = rows.stream().map(CategorySales::grossRevenue).reduce(BigDecimal.ZERO, BigDecimal::add);
         return rows.stream()
                 .map(r -> new CategorySales(r.category(), r.subcategory(), r.orders(), r.units(), r.grossRevenue(),
@@ -197,9 +201,9 @@ public final class Metrics {
         Objects.requireNonNull(range, "range");
         return cached("newVsReturning", List.of(range), () -> {
             Map<String, SegmentSales> segments = new HashMap<>();
-            queries.list("new_vs_returning", Map.of(), dates(range), rs -> segments.put(rs.getString(1),
-                    new SegmentSales(Queries.count(rs, 2), Queries.count(rs, 3), Queries.money(rs, 4),
-                            Queries.money(rs, 5))));
+            queries.list("new_vs_returning", Map.of(), dates(range), rs -> segments.put(rs.getString("segment"),
+                    new SegmentSales(Queries.count(rs, "customers"), Queries.count(rs, "order_count"),
+                            Queries.money(rs, "total_gross"), Queries.money(rs, "total_net"))));
             return new NewVsReturning(segments.getOrDefault("new", SegmentSales.NONE),
                     segments.getOrDefault("returning", SegmentSales.NONE),
                     segments.getOrDefault("guest", SegmentSales.NONE));
@@ -218,18 +222,18 @@ public final class Metrics {
         if (granularity == Granularity.DAY) {
             // DAU: the daily mart already counts each day's distinct users (no pass over the events)
             return cached("activeCustomers", List.of(range, granularity), () -> queries.list("daily_active",
-                            Map.of(), dates(range), rs -> new ActiveCustomers(Queries.date(rs, 1), 1,
-                                    Queries.count(rs, 2)))
+                            Map.of(), dates(range), rs -> new ActiveCustomers(Queries.date(rs, "event_date"), 1,
+                                    Queries.count(rs, "active_users")))
                     .stream().filter(a -> a.customers() > 0).toList());
         }
         return cached("activeCustomers", List.of(range, granularity), () -> queries.list("active_customers",
                 Map.of("grain", granularity.unit().name()), dates(range), rs -> {
-                    LocalDate start = Queries.date(rs, 1);
+                    LocalDate start = Queries.date(rs, "period_start");
                     LocalDate first = start.isBefore(range.from()) ? range.from() : start;
                     LocalDate end = periodEnd(start, granularity);
                     LocalDate last = end.isAfter(range.to()) ? range.to() : end;
                     return new ActiveCustomers(start, (int) ChronoUnit.DAYS.between(first, last) + 1,
-                            Queries.count(rs, 2));
+                            Queries.count(rs, "active_users"));
                 }));
     }
 
@@ -246,12 +250,13 @@ public final class Metrics {
      * Active customers in the rolling window of {@code windowDays} days ending on each day of the range that has
      * clickstream data (e.g. 7 for WAU, 28 or 30 for MAU); the window may reach before the range. Oldest first.
      *
-     * @throws BookstoreException when {@code windowDays} is outside 1..366
+     * @throws InvalidArgumentException when {@code windowDays} is outside 1..366
      */
     public List<ActiveCustomers> rollingActiveCustomers(DateRange range, int windowDays) {
         Objects.requireNonNull(range, "range");
         if (windowDays < 1 || windowDays > 366) {
-            throw new BookstoreException("rolling window of " + windowDays + " days is outside 1..366 (e.g. 7, 28, 30)");
+            throw new InvalidArgumentException("windowDays", "rolling window of " + windowDays
+                    + " days is outside 1..366 (e.g. 7, 28, 30)");
         }
         return cached("rollingActiveCustomers", List.of(range, windowDays), () -> rolling(range, windowDays));
     }
@@ -261,7 +266,7 @@ public final class Metrics {
         params.put("window", windowDays);
         params.put("back", -(windowDays - 1));
         return queries.list("rolling_active_customers", Map.of(), params,
-                rs -> new ActiveCustomers(Queries.date(rs, 1), windowDays, Queries.count(rs, 2)));
+                rs -> new ActiveCustomers(Queries.date(rs, "active_day"), windowDays, Queries.count(rs, "active")));
     }
 
     /** Stickiness of the range: average DAU ÷ average rolling 30-day active users over its days with data. */
@@ -269,7 +274,8 @@ public final class Metrics {
         Objects.requireNonNull(range, "range");
         return cached("stickiness", List.of(range), () -> {
             List<long[]> daily = queries.list("daily_active", Map.of(), dates(range),
-                    rs -> new long[] {Queries.date(rs, 1).toEpochDay(), Queries.count(rs, 2)});
+                    rs -> new long[] {Queries.date(rs, "event_date").toEpochDay(),
+                            Queries.count(rs, "active_users")});
             List<ActiveCustomers> monthly = rolling(range, 30);
             long days = daily.size();
             double dau = days == 0 ? 0 : daily.stream().mapToLong(a -> a[1]).sum() / (double) days;
@@ -284,17 +290,17 @@ public final class Metrics {
      * registered on or before asOf − days whose last order is on or before that day, or who never ordered. Sorted
      * by last order day (never ordered first), then id.
      *
-     * @throws BookstoreException when {@code days} is outside 1..36,600
+     * @throws InvalidArgumentException when {@code days} is outside 1..36,600
      */
     public List<LapsedCustomer> lapsedCustomers(LocalDate asOf, int days) {
         Objects.requireNonNull(asOf, "asOf");
         if (days < 1 || days > 36_600) {
-            throw new BookstoreException("lapsed customers: " + days + " days is outside 1..36600");
+            throw new InvalidArgumentException("days", "lapsed customers: " + days + " days is outside 1..36600");
         }
         return cached("lapsedCustomers", List.of(asOf, days), () -> queries.list("lapsed_customers", Map.of(),
                         Map.of("as_of", asOf, "cutoff", asOf.minusDays(days)),
-                        rs -> new LapsedCustomer(rs.getString(1), Queries.date(rs, 2), Queries.optionalDate(rs, 3),
-                                Queries.count(rs, 4)))
+                        rs -> new LapsedCustomer(rs.getString("customer_id"), Queries.date(rs, "registered_on"),
+                                Queries.optionalDate(rs, "last_ordered_on"), Queries.count(rs, "order_count")))
                 .stream()
                 .sorted(Comparator.comparing((LapsedCustomer c) -> c.lastOrderDate().orElse(LocalDate.MIN))
                         .thenComparing(LapsedCustomer::customerId))
@@ -309,8 +315,9 @@ public final class Metrics {
         Objects.requireNonNull(asOf, "asOf");
         return cached("lifetimeValues", List.of(asOf), () -> queries.list("customer_lifetime_value", Map.of(),
                         Map.of("as_of", asOf),
-                        rs -> new CustomerValue(rs.getString(1), Queries.date(rs, 2), Queries.date(rs, 3),
-                                Queries.count(rs, 4), Queries.money(rs, 5), Queries.money(rs, 6)))
+                        rs -> new CustomerValue(rs.getString("customer_id"), Queries.date(rs, "first_ordered_on"),
+                                Queries.date(rs, "last_ordered_on"), Queries.count(rs, "order_count"),
+                                Queries.money(rs, "total_gross"), Queries.money(rs, "total_net")))
                 .stream()
                 .sorted(Comparator.comparing(CustomerValue::grossRevenue).reversed()
                         .thenComparing(CustomerValue::customerId))
@@ -369,8 +376,9 @@ public final class Metrics {
         record Row(YearMonth cohort, int monthsSince, long customers, BigDecimal revenue, int horizon) {
         }
         List<Row> rows = queries.list("cohort_activity", Map.of("grain", "MONTH"), dates(cohorts),
-                rs -> new Row(YearMonth.from(Queries.date(rs, 1)), rs.getInt(2), Queries.count(rs, 3),
-                        Queries.money(rs, 4), rs.getInt(5)));
+                rs -> new Row(YearMonth.from(Queries.date(rs, "cohort_month")), rs.getInt("months_since"),
+                        Queries.count(rs, "customers"), Queries.money(rs, "total_gross"),
+                        rs.getInt("months_observed")));
         TreeMap<YearMonth, List<CohortCell>> out = new TreeMap<>();
         Map<YearMonth, Map<Integer, Row>> byCohort = new TreeMap<>();
         for (Row r : rows) {
@@ -392,8 +400,9 @@ public final class Metrics {
     public List<RfmScore> rfm(LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         return cached("rfm", List.of(asOf), () -> queries.list("rfm", Map.of(), Map.of("as_of", asOf),
-                        rs -> new RfmScore(rs.getString(1), Queries.count(rs, 2), Queries.count(rs, 3),
-                                Queries.money(rs, 4), rs.getInt(5), rs.getInt(6), rs.getInt(7)))
+                        rs -> new RfmScore(rs.getString("customer_id"), Queries.count(rs, "recency_days"),
+                                Queries.count(rs, "frequency"), Queries.money(rs, "monetary"),
+                                rs.getInt("r_score"), rs.getInt("f_score"), rs.getInt("m_score")))
                 .stream().sorted(Comparator.comparing(RfmScore::customerId)).toList());
     }
 
@@ -403,8 +412,9 @@ public final class Metrics {
     public List<ChannelPerformance> channels(DateRange range) {
         Objects.requireNonNull(range, "range");
         return cached("channels", List.of(range), () -> queries.list("channels", Map.of(), dates(range),
-                        rs -> new ChannelPerformance(Queries.text(rs, 1), Queries.count(rs, 2), Queries.money(rs, 3),
-                                Queries.money(rs, 4), Queries.count(rs, 5), Queries.count(rs, 6)))
+                        rs -> new ChannelPerformance(Queries.text(rs, "channel"), Queries.count(rs, "total_orders"),
+                                Queries.money(rs, "total_gross"), Queries.money(rs, "total_net"),
+                                Queries.count(rs, "total_sessions"), Queries.count(rs, "total_purchasing")))
                 .stream()
                 .sorted(Comparator.comparing(ChannelPerformance::grossRevenue).reversed()
                         .thenComparing(ChannelPerformance::channel))
@@ -415,29 +425,29 @@ public final class Metrics {
     public Conversion conversion(DateRange range) {
         Objects.requireNonNull(range, "range");
         return cached("conversion", List.of(range), () -> queries.one("conversion", Map.of(), dates(range),
-                rs -> new Conversion(Queries.count(rs, 1), Queries.count(rs, 2))));
+                rs -> new Conversion(Queries.count(rs, "total_sessions"), Queries.count(rs, "total_purchasing"))));
     }
 
     /**
      * The {@code n} most searched terms of the range with their search → purchase rates, most searched first
      * (ties by term in the database's collation).
      *
-     * @throws BookstoreException when {@code n} is outside 1..10,000
+     * @throws InvalidArgumentException when {@code n} is outside 1..10,000
      */
     public List<SearchTerm> topSearchTerms(DateRange range, int n) {
         Objects.requireNonNull(range, "range");
         requireLimit(n, "search terms");
         return cached("topSearchTerms", List.of(range, n), () -> queries.list("search_terms",
                 Map.of("limit", Integer.toString(n)), dates(range),
-                rs -> new SearchTerm(rs.getString(1), Queries.count(rs, 2), Queries.count(rs, 3),
-                        Queries.count(rs, 4))));
+                rs -> new SearchTerm(rs.getString("term"), Queries.count(rs, "term_searches"),
+                        Queries.count(rs, "term_sessions"), Queries.count(rs, "converted"))));
     }
 
     /**
      * Product view → purchase conversion of the range overall, with the {@code topProducts} most viewed products
      * (see {@link ViewToPurchase}).
      *
-     * @throws BookstoreException when {@code topProducts} is outside 0..10,000
+     * @throws InvalidArgumentException when {@code topProducts} is outside 0..10,000
      */
     public ViewToPurchase viewToPurchase(DateRange range, int topProducts) {
         Objects.requireNonNull(range, "range");
@@ -446,8 +456,9 @@ public final class Metrics {
         }
         return cached("viewToPurchase", List.of(range, topProducts), () -> {
             List<ViewToPurchase.ProductConversion> all = queries.list("product_view_conversion", Map.of(),
-                    dates(range), rs -> new ViewToPurchase.ProductConversion(rs.getString(1), Queries.text(rs, 2),
-                            Queries.count(rs, 3), Queries.count(rs, 4)));
+                    dates(range), rs -> new ViewToPurchase.ProductConversion(rs.getString("product_id"),
+                            Queries.text(rs, "title"), Queries.count(rs, "view_sessions"),
+                            Queries.count(rs, "purchase_sessions")));
             long views = all.stream().mapToLong(ViewToPurchase.ProductConversion::viewSessions).sum();
             long bought = all.stream().mapToLong(ViewToPurchase.ProductConversion::purchaseSessions).sum();
             return new ViewToPurchase(views, bought, all.stream()
@@ -467,13 +478,13 @@ public final class Metrics {
             Map<FunnelKey, long[]> counts = new HashMap<>();
             Map<FunnelKey, Map<Integer, Percentiles>> times = new HashMap<>();
             queries.listSql("funnel", sql.template(), sql.fragments(), sql.params(), rs -> {
-                FunnelKey key = new FunnelKey(rs.getInt(2) == 1, rs.getString(3));
-                int step = rs.getInt(4);
-                if (rs.getInt(1) == 0) {
-                    counts.computeIfAbsent(key, k -> new long[n])[step - 1] = Queries.count(rs, 5);
+                FunnelKey key = new FunnelKey(rs.getInt("is_total") == 1, rs.getString("grp"));
+                int step = rs.getInt("step");
+                if (rs.getInt("part") == 0) {
+                    counts.computeIfAbsent(key, k -> new long[n])[step - 1] = Queries.count(rs, "n");
                 } else {
                     times.computeIfAbsent(key, k -> new HashMap<>())
-                            .put(step, new Percentiles(Queries.seconds(rs, 6), Queries.seconds(rs, 7)));
+                            .put(step, new Percentiles(Queries.seconds(rs, "p0"), Queries.seconds(rs, "p1")));
                 }
                 return key;
             });
@@ -516,12 +527,13 @@ public final class Metrics {
     public SessionStats sessions(DateRange range) {
         Objects.requireNonNull(range, "range");
         return cached("sessions", List.of(range), () -> {
-            long[] totals = queries.one("sessions", Map.of(), dates(range), rs -> new long[] {Queries.count(rs, 1),
-                    Queries.count(rs, 2), Queries.count(rs, 3), Queries.count(rs, 4), Queries.count(rs, 5)});
+            long[] totals = queries.one("sessions", Map.of(), dates(range), rs -> new long[] {
+                    Queries.count(rs, "session_count"), Queries.count(rs, "bounces"), Queries.count(rs, "total_events"),
+                    Queries.count(rs, "total_pages"), Queries.count(rs, "total_seconds")});
             String percentiles = queries.warehouse().dialect().percentiles(
                     Queries.template("session_durations"), List.of(), "duration_seconds", 0.5, 0.9);
             List<Percentiles> p = queries.listSql("sessions", percentiles, Map.of(), dates(range),
-                    rs -> new Percentiles(Queries.seconds(rs, 1), Queries.seconds(rs, 2)));
+                    rs -> new Percentiles(Queries.seconds(rs, "p0"), Queries.seconds(rs, "p1")));
             Percentiles durations = p.isEmpty() ? Percentiles.NONE : p.get(0);
             return new SessionStats(totals[0], totals[1], totals[2], totals[3], Duration.ofSeconds(totals[4]),
                     durations.median(), durations.p90());
@@ -541,8 +553,9 @@ public final class Metrics {
         return cached("lowStock", List.of(asOf, rule), () -> queries.list("low_stock", Map.of(), Map.of(
                         "as_of", asOf, "minus_days", -rule.velocityDays(), "stock_below", rule.stockBelow(),
                         "velocity_days", rule.velocityDays(), "cover_below", rule.coverDaysBelow()),
-                        rs -> new LowStockItem(rs.getString(1), Queries.text(rs, 2), Queries.text(rs, 3),
-                                Queries.count(rs, 4), Queries.count(rs, 5), rule.velocityDays()))
+                        rs -> new LowStockItem(rs.getString("product_id"), Queries.text(rs, "product_title"),
+                                Queries.text(rs, "product_category"), Queries.count(rs, "stock_level"),
+                                Queries.count(rs, "units_sold"), rule.velocityDays()))
                 .stream()
                 .sorted(Comparator.comparing((LowStockItem i) -> i.daysOfCover().orElse(Double.MAX_VALUE))
                         .thenComparingLong(LowStockItem::stock).thenComparing(LowStockItem::productId))
@@ -558,12 +571,12 @@ public final class Metrics {
             }
             Map<String, Stat> stats = new HashMap<>();
             queries.list("fulfilment_stats", legs, dates(range),
-                    rs -> stats.put(rs.getString(1), new Stat(rs.getLong(2), rs.getDouble(3))));
+                    rs -> stats.put(rs.getString("leg"), new Stat(rs.getLong("n"), rs.getDouble("total_days"))));
             Map<String, double[]> pct = new HashMap<>();
             queries.listSql("fulfilment", queries.warehouse().dialect().percentiles("({{legs}}) legs", List.of("leg"),
-                    "days", 0.5, 0.9), legs, dates(range), rs -> pct.put(rs.getString(1),
-                    new double[] {rs.getDouble(2), rs.getDouble(3)}));
-            long orders = queries.one("sales_summary", Map.of(), dates(range), rs -> Queries.count(rs, 1));
+                    "days", 0.5, 0.9), legs, dates(range), rs -> pct.put(rs.getString("leg"),
+                    new double[] {rs.getDouble("p0"), rs.getDouble("p1")}));
+            long orders = queries.one("sales_summary", Map.of(), dates(range), rs -> Queries.count(rs, "total_orders"));
             java.util.function.Function<String, Optional<FulfilmentTimes.Leg>> leg = name -> {
                 Stat s = stats.get(name);
                 double[] p = pct.get(name);
@@ -588,8 +601,9 @@ public final class Metrics {
             case COUNTRY -> Map.of("ship_column", "shipping_country", "home_column", "country");
         };
         return cached("geography", List.of(range, level), () -> queries.list("geography", fragments, dates(range),
-                        rs -> new GeoSales(Queries.text(rs, 1), Queries.count(rs, 2), Queries.count(rs, 3),
-                                Queries.count(rs, 4), Queries.money(rs, 5)))
+                        rs -> new GeoSales(Queries.text(rs, "location"), Queries.count(rs, "total_residents"),
+                                Queries.count(rs, "total_buyers"), Queries.count(rs, "total_orders"),
+                                Queries.money(rs, "total_gross")))
                 .stream()
                 .sorted(Comparator.comparing(GeoSales::grossRevenue).reversed()
                         .thenComparing(Comparator.comparingLong(GeoSales::residents).reversed())
@@ -604,8 +618,8 @@ public final class Metrics {
     public List<PeakTime> peakTimes(DateRange range) {
         Objects.requireNonNull(range, "range");
         return cached("peakTimes", List.of(range), () -> queries.list("peak_times", Map.of(), dates(range),
-                        rs -> new PeakTime(DayOfWeek.of(rs.getInt(1)), rs.getInt(2), Queries.count(rs, 3),
-                                Queries.money(rs, 4)))
+                        rs -> new PeakTime(DayOfWeek.of(rs.getInt("day_of_week")), rs.getInt("hour_of_day"),
+                                Queries.count(rs, "order_count"), Queries.money(rs, "total_gross")))
                 .stream()
                 .sorted(Comparator.comparing(PeakTime::dayOfWeek).thenComparingInt(PeakTime::hour))
                 .toList());
@@ -619,7 +633,7 @@ public final class Metrics {
 
     private static void requireLimit(int n, String what) {
         if (n < 1 || n > 10_000) {
-            throw new BookstoreException(what + ": asked for " + n + " rows; ask for 1..10000");
+            throw new InvalidArgumentException("limit", what + ": asked for " + n + " rows; ask for 1..10000");
         }
     }
 
@@ -641,7 +655,7 @@ public final class Metrics {
         }
         synchronized (versionLock) {
             String v = queries.one("data_version", Map.of(), Map.of(),
-                    rs -> rs.getLong(1) + "|" + rs.getString(2));
+                    rs -> rs.getLong("runs") + "|" + rs.getString("last_finished_at"));
             version = v;
             versionReadAt = now;
             return v;

@@ -1,6 +1,6 @@
 package dev.bookstore.metrics;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,13 +27,14 @@ public record MetricsOptions(long cacheSize, Duration cacheTtl, Duration version
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         Objects.requireNonNull(versionCheckEvery, "versionCheckEvery");
         if (cacheSize < 0) {
-            throw new BookstoreException("cacheSize " + cacheSize + " is negative (0 turns caching off)");
+            throw new InvalidArgumentException("cacheSize " + cacheSize + " is negative (0 turns caching off)");
         }
         if (cacheTtl.isNegative() || cacheTtl.isZero()) {
-            throw new BookstoreException("cacheTtl " + cacheTtl + " must be positive");
+            throw new InvalidArgumentException("cacheTtl " + cacheTtl + " must be positive");
         }
         if (versionCheckEvery.isNegative()) {
-            throw new BookstoreException("versionCheckEvery " + versionCheckEvery + " is negative (ZERO checks on "
+            throw new InvalidArgumentException("versionCheckEvery " + versionCheckEvery
+                    + " is negative (ZERO checks on "
                     + "every call)");
         }
     }

@@ -1,7 +1,8 @@
 package dev.bookstore.metrics;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.NotReadyException;
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.sql.SqlResources;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -55,11 +56,13 @@ final class Queries {
                 fragments.forEach(q::define);
                 return q.map((rs, ctx) -> row.read(rs)).list();
             });
-        } catch (JdbiException e) {
-            String cause = e.getCause() instanceof SQLException s ? s.getMessage() : e.getMessage();
-            throw new BookstoreException("metric " + metric + " failed on " + wh.dialect().name() + ": "
-                    + cause + " (the metrics read the marts: build them first with Transform.on(warehouse)"
+        } catch (NotReadyException e) {
+            throw new NotReadyException("metric " + metric + " failed on " + wh.dialect().name() + ": "
+                    + e.getMessage() + " (the metrics read the marts: build them first with Transform.on(warehouse)"
                     + ".run())", e);
+        } catch (WarehouseException e) {
+            throw new WarehouseException("metric " + metric + " failed on " + wh.dialect().name() + ": "
+                    + e.getMessage(), metric, e);
         }
     }
 
@@ -72,40 +75,40 @@ final class Queries {
         return rows.get(0);
     }
 
-    // ------------------------------------------------------------------ reading values
+    // ------------------------------------------------------------------ reading values (by column name)
 
     /** Money with two decimals; 0.00 for NULL (an empty sum). */
-    static BigDecimal money(ResultSet rs, int column) throws SQLException {
+    static BigDecimal money(ResultSet rs, String column) throws SQLException {
         BigDecimal v = rs.getBigDecimal(column);
         return v == null ? Money.ZERO : v.setScale(2, RoundingMode.HALF_EVEN);
     }
 
     /** A count; 0 for NULL (an empty sum). */
-    static long count(ResultSet rs, int column) throws SQLException {
+    static long count(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? 0 : v;
     }
 
-    static LocalDate date(ResultSet rs, int column) throws SQLException {
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Optional<LocalDate> optionalDate(ResultSet rs, int column) throws SQLException {
+    static Optional<LocalDate> optionalDate(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getObject(column, LocalDate.class));
     }
 
-    static String text(ResultSet rs, int column) throws SQLException {
+    static String text(ResultSet rs, String column) throws SQLException {
         String v = rs.getString(column);
         return v == null ? Metrics.UNKNOWN : v;
     }
 
     /** A number of seconds (possibly fractional, e.g. a percentile) as a duration to the millisecond. */
-    static Optional<Duration> seconds(ResultSet rs, int column) throws SQLException {
+    static Optional<Duration> seconds(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(v * 1000)));
     }
 
-    static Optional<Double> optionalDouble(ResultSet rs, int column) throws SQLException {
+    static Optional<Double> optionalDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(v);
     }

@@ -3,7 +3,7 @@
 -- events on every business day from a session's first day to its last (a session has no gap over 30 minutes), so
 -- the user's active days in the range are, per session, its first and last day clamped to the range plus, for
 -- the rare sessions spanning three days or more, the days between them (a join on dim_date).
-SELECT period_start, COUNT(DISTINCT user_id)
+SELECT period_start, COUNT(DISTINCT user_id) AS active_users
 FROM (
     SELECT {{date_trunc({{grain}}, first_day)}} AS period_start, user_id
     FROM (

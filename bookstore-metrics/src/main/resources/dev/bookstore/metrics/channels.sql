@@ -1,6 +1,7 @@
 -- Per marketing channel: orders and revenue by the order's channel (fct_orders), sessions and purchasing sessions
 -- by the session's channel (fct_sessions: the channel of its first event).
-SELECT channel, SUM(orders), SUM(gross), SUM(net), SUM(sessions), SUM(purchasing)
+SELECT channel, SUM(orders) AS total_orders, SUM(gross) AS total_gross, SUM(net) AS total_net,
+    SUM(sessions) AS total_sessions, SUM(purchasing) AS total_purchasing
 FROM (
     SELECT COALESCE(channel, '(unknown)') AS channel, 1 AS orders, gross_revenue AS gross, net_revenue AS net,
         0 AS sessions, 0 AS purchasing

@@ -1,8 +1,9 @@
 -- Per acquisition cohort (month of the customer's first order, for first orders in the range) and month since
 -- acquisition: customers who ordered in that month and their gross revenue. The last column is how many months
 -- after the cohort's month the latest order in the warehouse is (how far the cohort can be observed).
-SELECT cohort_month, months_since, COUNT(DISTINCT customer_id), SUM(gross_revenue),
+SELECT cohort_month, months_since, COUNT(DISTINCT customer_id) AS customers, SUM(gross_revenue) AS total_gross,
     (SELECT {{month_index(MAX(order_date))}} FROM ${marts:fct_orders}) - {{month_index(cohort_month)}}
+        AS months_observed
 FROM (
     SELECT customer_id, gross_revenue, {{date_trunc({{grain}}, first_order_date)}} AS cohort_month,
         {{month_index(order_date)}} - {{month_index(first_order_date)}} AS months_since

@@ -1,7 +1,8 @@
 -- Per location at one level ({{ship_column}} of the order / {{home_column}} of the customer): customers living
 -- there (current version of dim_customers, registered by :to), and orders of the range shipped there with their
 -- distinct registered customers and gross revenue.
-SELECT location, SUM(residents), SUM(buyers), SUM(orders), SUM(gross)
+SELECT location, SUM(residents) AS total_residents, SUM(buyers) AS total_buyers, SUM(orders) AS total_orders,
+    SUM(gross) AS total_gross
 FROM (
     SELECT location, 0 AS residents, COUNT(DISTINCT customer_id) AS buyers, COUNT(*) AS orders,
         SUM(gross_revenue) AS gross

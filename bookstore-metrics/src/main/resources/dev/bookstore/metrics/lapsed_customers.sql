@@ -1,7 +1,8 @@
 -- Customers (current version of dim_customers) registered on or before :cutoff who have no order in the days
 -- after :cutoff up to :as_of: their last order is on or before :cutoff, or they never ordered. Customers and
 -- their orders are unioned and grouped (no join).
-SELECT customer_id, MAX(registration_date), MAX(last_order_date), SUM(orders)
+SELECT customer_id, MAX(registration_date) AS registered_on, MAX(last_order_date) AS last_ordered_on,
+    SUM(orders) AS order_count
 FROM (
     SELECT customer_id, registration_date, NULL AS last_order_date, 0 AS orders, 1 AS is_customer
     FROM ${marts:dim_customers}

@@ -1,7 +1,8 @@
 -- Products whose stock is under :stock_below, or whose days of cover (stock ÷ daily units sold over the
 -- :velocity_days days ending :as_of) is under :cover_below — written stock × days < cover × units, exactly.
 -- The catalogue and the recent sales are unioned and grouped (no join).
-SELECT product_id, MAX(title), MAX(category), MAX(stock), SUM(units)
+SELECT product_id, MAX(title) AS product_title, MAX(category) AS product_category, MAX(stock) AS stock_level,
+    SUM(units) AS units_sold
 FROM (
     SELECT product_id, title, category, stock, 0 AS units, 1 AS is_product
     FROM ${marts:dim_products}

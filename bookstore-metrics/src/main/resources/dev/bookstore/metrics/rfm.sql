@@ -4,11 +4,11 @@
 -- get equal scores. Written with comparisons instead of division so that it is exact on every database.
 SELECT customer_id, recency_days, frequency, monetary,
     CASE WHEN 5 * (r_rank - 1) >= 4 * n THEN 5 WHEN 5 * (r_rank - 1) >= 3 * n THEN 4
-         WHEN 5 * (r_rank - 1) >= 2 * n THEN 3 WHEN 5 * (r_rank - 1) >= n THEN 2 ELSE 1 END,
+         WHEN 5 * (r_rank - 1) >= 2 * n THEN 3 WHEN 5 * (r_rank - 1) >= n THEN 2 ELSE 1 END AS r_score,
     CASE WHEN 5 * (f_rank - 1) >= 4 * n THEN 5 WHEN 5 * (f_rank - 1) >= 3 * n THEN 4
-         WHEN 5 * (f_rank - 1) >= 2 * n THEN 3 WHEN 5 * (f_rank - 1) >= n THEN 2 ELSE 1 END,
+         WHEN 5 * (f_rank - 1) >= 2 * n THEN 3 WHEN 5 * (f_rank - 1) >= n THEN 2 ELSE 1 END AS f_score,
     CASE WHEN 5 * (m_rank - 1) >= 4 * n THEN 5 WHEN 5 * (m_rank - 1) >= 3 * n THEN 4
-         WHEN 5 * (m_rank - 1) >= 2 * n THEN 3 WHEN 5 * (m_rank - 1) >= n THEN 2 ELSE 1 END
+         WHEN 5 * (m_rank - 1) >= 2 * n THEN 3 WHEN 5 * (m_rank - 1) >= n THEN 2 ELSE 1 END AS m_score
 FROM (
     SELECT customer_id, recency_days, frequency, monetary,
         RANK() OVER (ORDER BY recency_days DESC) AS r_rank,

@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -35,7 +35,7 @@ final class Calibrator {
 
     static Calibrator platt(double alpha, double beta) {
         if (!Double.isFinite(alpha) || !Double.isFinite(beta)) {
-            throw new BookstoreException("Platt scaling needs finite parameters, got alpha=" + alpha + ", beta="
+            throw new InvalidArgumentException("Platt scaling needs finite parameters, got alpha=" + alpha + ", beta="
                     + beta);
         }
         return new Calibrator(ChurnOptions.Calibration.PLATT, alpha, beta, new double[0], new double[0]);
@@ -43,12 +43,13 @@ final class Calibrator {
 
     static Calibrator isotonic(double[] upper, double[] value) {
         if (upper.length == 0 || upper.length != value.length) {
-            throw new BookstoreException("isotonic calibration needs as many block bounds as values (at least one), got "
-                    + upper.length + " and " + value.length);
+            throw new InvalidArgumentException("isotonic calibration needs as many block bounds as values (at least "
+                    + "one), got " + upper.length + " and " + value.length);
         }
         for (int i = 0; i < upper.length; i++) {
             if (!(value[i] >= 0 && value[i] <= 1) || (i > 0 && (upper[i] <= upper[i - 1] || value[i] < value[i - 1]))) {
-                throw new BookstoreException("isotonic calibration block " + i + " is not ascending or not a probability");
+                throw new InvalidArgumentException("isotonic calibration block " + i
+                        + " is not ascending or not a probability");
             }
         }
         return new Calibrator(ChurnOptions.Calibration.ISOTONIC, 0, 0, upper.clone(), value.clone());
@@ -156,7 +157,7 @@ final class Calibrator {
     private static void requireBothOutcomes(int[] y) {
         int pos = Arrays.stream(y).sum();
         if (y.length == 0 || pos == 0 || pos == y.length) {
-            throw new BookstoreException("calibration needs both outcomes among its " + y.length + " rows");
+            throw new InvalidArgumentException("calibration needs both outcomes among its " + y.length + " rows");
         }
     }
 

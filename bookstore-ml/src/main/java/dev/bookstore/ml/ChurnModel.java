@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ public final class ChurnModel {
     private ChurnModel(FeatureSchema schema, Scorer scorer, GradientTreeBoost boost, Calibrator calibrator,
                        double[] reference, ModelMetadata metadata, ChurnEvaluation evaluation, RandomForest forest) {
         if (reference.length != schema.size()) {
-            throw new BookstoreException("the reference vector has " + reference.length + " values; schema "
+            throw new InvalidArgumentException("the reference vector has " + reference.length + " values; schema "
                     + schema.name() + " needs " + schema.size());
         }
         this.schema = schema;
@@ -98,7 +98,7 @@ public final class ChurnModel {
      * @param asOf the last day whose data may be used
      * @param options horizon, forest and calibration settings
      * @return the trained, evaluated model
-     * @throws BookstoreException when a snapshot has too few customers or only one outcome
+     * @throws InvalidArgumentException when a snapshot has too few customers or only one outcome
      */
     public static ChurnModel train(Warehouse wh, LocalDate asOf, ChurnOptions options) {
         Objects.requireNonNull(asOf, "asOf");
@@ -190,7 +190,7 @@ public final class ChurnModel {
      *
      * @param x a feature vector in {@code scorer().schema()} order
      * @return P(churn) in [0, 1]
-     * @throws BookstoreException when the vector's length is not the schema's
+     * @throws InvalidArgumentException when the vector's length is not the schema's
      */
     public double probability(double[] x) {
         return calibrator.apply(raw(x));
@@ -228,12 +228,12 @@ public final class ChurnModel {
      * @param x a feature vector in {@code scorer().schema()} order
      * @param top how many contributions to return (1..schema size)
      * @return the probability and the {@code top} largest effects by absolute size
-     * @throws BookstoreException when the vector's length is not the schema's or {@code top} is out of range
+     * @throws InvalidArgumentException when the vector's length is not the schema's or {@code top} is out of range
      */
     public ChurnExplanation explain(double[] x, int top) {
         int p = schema.size();
         if (top < 1 || top > p) {
-            throw new BookstoreException("explain needs 1.." + p + " contributions, got " + top);
+            throw new InvalidArgumentException("explain needs 1.." + p + " contributions, got " + top);
         }
         double probability = probability(x);
         java.util.List<ChurnExplanation.Contribution> all = new java.util.ArrayList<>();
@@ -289,7 +289,7 @@ public final class ChurnModel {
     /** Smile's own posterior P(churn) for each row (uncalibrated); for tests comparing against the scorer. */
     double[] smileProbabilities(double[][] x) {
         if (forest == null && boost == null) {
-            throw new BookstoreException("this churn model was read from a file and has no Smile model");
+            throw new InvalidArgumentException("this churn model was read from a file and has no Smile model");
         }
         DataFrame df = frame(x, new int[x.length], schema);
         double[] out = new double[x.length];
@@ -328,7 +328,7 @@ public final class ChurnModel {
 
     private static int[] labels(FeatureTable t, Set<String> buyers, String which) {
         if (t.size() < 20) {
-            throw new BookstoreException("the " + which + " snapshot as of " + t.asOf() + " has only " + t.size()
+            throw new InvalidArgumentException("the " + which + " snapshot as of " + t.asOf() + " has only " + t.size()
                     + " customers with orders; train with a later --as-of or load more history");
         }
         int[] y = new int[t.size()];
@@ -337,7 +337,8 @@ public final class ChurnModel {
         }
         int churned = java.util.Arrays.stream(y).sum();
         if (churned == 0 || churned == y.length) {
-            throw new BookstoreException("the " + which + " snapshot as of " + t.asOf() + " has only one outcome ("
+            throw new InvalidArgumentException("the " + which + " snapshot as of " + t.asOf()
+                    + " has only one outcome ("
                     + (churned == 0 ? "nobody" : "everybody") + " churned); the data cannot train a churn model");
         }
         return y;

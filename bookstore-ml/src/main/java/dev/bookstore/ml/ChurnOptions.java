@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 
 /**
  * Settings of {@link ChurnModel#train}: the outcome window, the random forest's size and its probability
@@ -68,10 +68,10 @@ public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSiz
         require("nodeSize", nodeSize, 1, 10_000);
         require("calibrationGapDays", calibrationGapDays, 1, 730);
         if (algorithm == null) {
-            throw new BookstoreException("churn option algorithm must be one of FOREST, BOOSTING");
+            throw new InvalidArgumentException("churn option algorithm must be one of FOREST, BOOSTING");
         }
         if (calibration == null) {
-            throw new BookstoreException("churn option calibration must be one of AUTO, PLATT, ISOTONIC, NONE");
+            throw new InvalidArgumentException("churn option calibration must be one of AUTO, PLATT, ISOTONIC, NONE");
         }
     }
 
@@ -125,7 +125,8 @@ public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSiz
 
     private static void require(String name, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new BookstoreException("churn option " + name + " was " + value + "; valid: " + min + ".." + max);
+            throw new InvalidArgumentException("churn option " + name + " was " + value + "; valid: " + min + ".."
+                    + max);
         }
     }
 }

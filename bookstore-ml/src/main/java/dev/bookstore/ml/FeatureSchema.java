@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.util.List;
 
 /**
@@ -51,11 +51,12 @@ public record FeatureSchema(String name, List<String> columns) {
      */
     public FeatureSchema {
         if (name == null || name.isBlank()) {
-            throw new BookstoreException("feature schema name must not be blank");
+            throw new InvalidArgumentException("feature schema name must not be blank");
         }
         columns = List.copyOf(columns);
         if (columns.isEmpty() || columns.stream().distinct().count() != columns.size()) {
-            throw new BookstoreException("feature schema " + name + " needs distinct column names, got " + columns);
+            throw new InvalidArgumentException("feature schema " + name + " needs distinct column names, got "
+                    + columns);
         }
     }
 
@@ -69,12 +70,13 @@ public record FeatureSchema(String name, List<String> columns) {
      *
      * @param column a feature name
      * @return its index in a vector
-     * @throws BookstoreException naming the valid columns when unknown
+     * @throws InvalidArgumentException naming the valid columns when unknown
      */
     public int indexOf(String column) {
         int i = columns.indexOf(column);
         if (i < 0) {
-            throw new BookstoreException("unknown feature '" + column + "' in schema " + name + "; valid: " + columns);
+            throw new InvalidArgumentException("unknown feature '" + column + "' in schema " + name + "; valid: "
+                    + columns);
         }
         return i;
     }

@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ public final class FeatureTable {
 
     FeatureTable(FeatureSchema schema, LocalDate asOf, List<String> customerIds, double[][] rows) {
         if (customerIds.size() != rows.length) {
-            throw new BookstoreException("feature table has " + customerIds.size() + " ids but " + rows.length
+            throw new InvalidArgumentException("feature table has " + customerIds.size() + " ids but " + rows.length
                     + " rows");
         }
         this.schema = schema;

@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.NotFoundException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.SqlMacro;
 import dev.bookstore.model.sql.SqlResources;
@@ -85,13 +85,14 @@ public final class Features {
      * @param customerId the customer
      * @param asOf the last day whose data may be used
      * @return the feature vector
-     * @throws BookstoreException when the customer is unknown or has no order on or before {@code asOf}
+     * @throws NotFoundException when the customer is unknown or has no order on or before {@code asOf}
      */
     public double[] customer(String customerId, LocalDate asOf) {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(asOf, "asOf");
-        return table(asOf, Optional.of(customerId)).row(customerId).orElseThrow(() -> new BookstoreException("unknown customer '"
-                + customerId + "': no registered customer with that id has an order on or before " + asOf));
+        return table(asOf, Optional.of(customerId)).row(customerId).orElseThrow(() -> new NotFoundException("customer",
+                customerId, "unknown customer '" + customerId + "': no registered customer with that id has an order on "
+                + "or before " + asOf));
     }
 
     /** Customers with at least one order in {@code (asOf, asOf + days]}. */

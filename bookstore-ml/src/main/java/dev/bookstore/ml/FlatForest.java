@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 
 /**
  * The scoring layout of a {@link Scorer}: the same trees as its canonical pre-order arrays, re-laid out so that a
@@ -80,7 +80,7 @@ final class FlatForest {
             int head = 0;
             int tail = 0;
             if (next == n) {
-                throw new BookstoreException("inconsistent compiled forest: more trees than nodes");
+                throw new InvalidArgumentException("inconsistent compiled forest: more trees than nodes");
             }
             queue[tail] = roots[t];
             level[tail++] = 0;
@@ -90,7 +90,7 @@ final class FlatForest {
                 int c = queue[head];
                 int d = level[head];
                 if (placed[c]) {
-                    throw new BookstoreException("inconsistent compiled forest: node " + c
+                    throw new InvalidArgumentException("inconsistent compiled forest: node " + c
                             + " is reached twice");
                 }
                 placed[c] = true;
@@ -105,7 +105,7 @@ final class FlatForest {
                     int childSlot = next;
                     next += 2;
                     if (next > n) {
-                        throw new BookstoreException("inconsistent compiled forest: node " + c
+                        throw new InvalidArgumentException("inconsistent compiled forest: node " + c
                                 + " has a child that another node also points to");
                     }
                     queue[tail] = left[c];
@@ -124,7 +124,7 @@ final class FlatForest {
             depth[t] = deepest;
         }
         if (next != n) {
-            throw new BookstoreException("inconsistent compiled forest: " + (n - next) + " of " + n
+            throw new InvalidArgumentException("inconsistent compiled forest: " + (n - next) + " of " + n
                     + " nodes belong to no tree");
         }
         // the empty tree that pads the last group of a single-row walk: a leaf worth +0.0

@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.lang.reflect.Field;
 import smile.base.cart.DecisionNode;
 import smile.base.cart.InternalNode;
@@ -70,10 +70,10 @@ final class ForestCompiler {
             intercept = BOOST_INTERCEPT.getDouble(model);
             shrinkage = BOOST_SHRINKAGE.getDouble(model);
         } catch (IllegalAccessException e) {
-            throw new BookstoreException("cannot read a boosting model's parameters: " + e.getMessage(), e);
+            throw new InvalidArgumentException("cannot read a boosting model's parameters: " + e.getMessage(), e);
         }
         if (classes != 2) {
-            throw new BookstoreException("cannot compile a gradient tree boost of " + classes
+            throw new InvalidArgumentException("cannot compile a gradient tree boost of " + classes
                     + " classes; only binary models are supported");
         }
         ForestCompiler c = new ForestCompiler();
@@ -109,7 +109,7 @@ final class ForestCompiler {
             return i;
         }
         if (!(node instanceof OrdinalNode split)) {
-            throw new BookstoreException("cannot compile tree node " + node.getClass().getSimpleName()
+            throw new InvalidArgumentException("cannot compile tree node " + node.getClass().getSimpleName()
                     + "; only numeric (ordinal) splits, class leaves and regression leaves are supported");
         }
         InternalNode in = split;
@@ -117,7 +117,7 @@ final class ForestCompiler {
         try {
             threshold[i] = ORDINAL_VALUE.getDouble(split);
         } catch (IllegalAccessException e) {
-            throw new BookstoreException("cannot read a split threshold: " + e.getMessage(), e);
+            throw new InvalidArgumentException("cannot read a split threshold: " + e.getMessage(), e);
         }
         int l = add(in.trueChild(), weight);
         int r = add(in.falseChild(), weight);

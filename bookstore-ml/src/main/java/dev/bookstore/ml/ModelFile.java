@@ -3,6 +3,7 @@ package dev.bookstore.ml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bookstore.model.NotReadyException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -82,14 +83,16 @@ public final class ModelFile {
      *
      * @param file the model file
      * @return the model (scorer and metadata; no evaluation)
-     * @throws ModelFileException when the file is missing, not a model, of an unknown version, truncated or modified
+     * @throws NotReadyException when the file does not exist (no model trained yet)
+     * @throws ModelFileException when the file is not a model, of an unknown version, truncated or modified
      */
     public static ChurnModel read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ModelFileException("model file " + file + " does not exist");
+            throw new NotReadyException("model file " + file + " does not exist: train a model first "
+                    + "(ModelFile.write(ChurnModel.train(warehouse, asOf), file), or bookstore train)");
         } catch (IOException e) {
             throw new ModelFileException("cannot read model file " + file + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.WarehouseException;
 
 /**
  * A model file that cannot be used: not a model file, an unknown format version, truncated, or modified after it
@@ -10,7 +10,7 @@ import dev.bookstore.model.BookstoreException;
  * try { ModelFile.read(path); } catch (ModelFileException e) { System.err.println(e.getMessage()); }
  * }</pre>
  */
-public final class ModelFileException extends BookstoreException {
+public final class ModelFileException extends WarehouseException {
     private static final long serialVersionUID = 1L;
 
     ModelFileException(String message) {

@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 
 /**
  * A compiled tree model: a random forest's soft vote or a binary gradient tree boost, the trees flattened into
@@ -57,7 +57,7 @@ public final class Scorer {
     static Scorer boosted(FeatureSchema schema, int[] roots, int[] feature, double[] threshold, int[] left,
                           int[] right, double[] output, double intercept, double shrinkage) {
         if (!Double.isFinite(intercept) || !Double.isFinite(shrinkage)) {
-            throw new BookstoreException("inconsistent compiled boosting model: intercept " + intercept
+            throw new InvalidArgumentException("inconsistent compiled boosting model: intercept " + intercept
                     + ", shrinkage " + shrinkage);
         }
         return new Scorer(schema, roots, feature, threshold, left, right, new double[output.length], output, true,
@@ -69,18 +69,20 @@ public final class Scorer {
         int n = feature.length;
         if (threshold.length != n || left.length != n || right.length != n || vote0.length != n
                 || vote1.length != n || roots.length == 0) {
-            throw new BookstoreException("inconsistent compiled forest: " + roots.length + " trees, node arrays of "
+            throw new InvalidArgumentException("inconsistent compiled forest: " + roots.length
+                    + " trees, node arrays of "
                     + "different lengths");
         }
         for (int i = 0; i < n; i++) {
             if (feature[i] >= schema.size() || (feature[i] >= 0 && (left[i] < 0 || left[i] >= n || right[i] < 0
                     || right[i] >= n || left[i] <= i || right[i] <= i))) {
-                throw new BookstoreException("inconsistent compiled forest: node " + i + " points outside the forest");
+                throw new InvalidArgumentException("inconsistent compiled forest: node " + i
+                        + " points outside the forest");
             }
         }
         for (int r : roots) {
             if (r < 0 || r >= n) {
-                throw new BookstoreException("inconsistent compiled forest: root " + r + " outside the forest");
+                throw new InvalidArgumentException("inconsistent compiled forest: root " + r + " outside the forest");
             }
         }
         this.schema = schema;
@@ -129,7 +131,7 @@ public final class Scorer {
      * @param forest the trained forest
      * @param schema its predictor columns, in the order of the training frame
      * @return the compiled scorer
-     * @throws BookstoreException when the forest has a split the scorer cannot represent (nominal features)
+     * @throws InvalidArgumentException when the forest has a split the scorer cannot represent (nominal features)
      */
     public static Scorer compile(smile.classification.RandomForest forest, FeatureSchema schema) {
         return ForestCompiler.compile(forest, schema);
@@ -146,7 +148,7 @@ public final class Scorer {
      * @param model the trained model
      * @param schema its predictor columns, in the order of the training frame
      * @return the compiled scorer
-     * @throws BookstoreException when the model has more than two classes or a nominal split
+     * @throws InvalidArgumentException when the model has more than two classes or a nominal split
      */
     public static Scorer compile(smile.classification.GradientTreeBoost model, FeatureSchema schema) {
         return ForestCompiler.compile(model, schema);
@@ -172,11 +174,11 @@ public final class Scorer {
      *
      * @param x a feature vector in {@link #schema()} order
      * @return P(churn) in [0, 1]
-     * @throws BookstoreException when the vector's length is not the schema's
+     * @throws InvalidArgumentException when the vector's length is not the schema's
      */
     public double score(double[] x) {
         if (x.length != schema.size()) {
-            throw new BookstoreException("feature vector has " + x.length + " values; schema " + schema.name()
+            throw new InvalidArgumentException("feature vector has " + x.length + " values; schema " + schema.name()
                     + " needs " + schema.size());
         }
         return scoreUnchecked(x);
@@ -190,11 +192,12 @@ public final class Scorer {
      */
     public void score(double[][] rows, double[] out) {
         if (out.length < rows.length) {
-            throw new BookstoreException("output array holds " + out.length + " values for " + rows.length + " rows");
+            throw new InvalidArgumentException("output array holds " + out.length + " values for " + rows.length
+                    + " rows");
         }
         for (double[] x : rows) {
             if (x.length != schema.size()) {
-                throw new BookstoreException("feature vector has " + x.length + " values; schema " + schema.name()
+                throw new InvalidArgumentException("feature vector has " + x.length + " values; schema " + schema.name()
                         + " needs " + schema.size());
             }
         }

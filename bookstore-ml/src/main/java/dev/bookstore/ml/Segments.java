@@ -1,6 +1,6 @@
 package dev.bookstore.ml;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class Segments {
     private Segments(Warehouse wh, int minK, int maxK, long seed) {
         this.wh = Objects.requireNonNull(wh, "warehouse");
         if (minK < 2 || maxK < minK || maxK > 12) {
-            throw new BookstoreException("segment count range was " + minK + ".." + maxK
+            throw new InvalidArgumentException("segment count range was " + minK + ".." + maxK
                     + "; valid: 2 <= min <= max <= 12");
         }
         this.minK = minK;
@@ -75,7 +75,7 @@ public final class Segments {
     public Segmentation asOf(LocalDate asOf) {
         FeatureTable t = Features.of(wh).asOf(asOf);
         if (t.size() < maxK * 5) {
-            throw new BookstoreException("only " + t.size() + " customers have orders by " + asOf
+            throw new InvalidArgumentException("only " + t.size() + " customers have orders by " + asOf
                     + "; segmentation into up to " + maxK + " segments needs at least " + maxK * 5);
         }
         FeatureSchema s = t.schema();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.NotFoundException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.generator.GeneratorOptions;
@@ -95,7 +95,7 @@ class FeaturesTest {
             String id = table.customerIds().get(i);
             assertArrayEquals(table.row(i), features.customer(id, AS_OF), id);
         }
-        assertThrows(BookstoreException.class, () -> features.customer("x' OR '1' = '1", AS_OF));
+        assertThrows(NotFoundException.class, () -> features.customer("x' OR '1' = '1", AS_OF));
     }
 
     @Test
@@ -128,9 +128,13 @@ class FeaturesTest {
     @Test
     void anUnknownCustomerIsAClearError() {
         Warehouse wh = MlTestData.duckDb();
-        BookstoreException e = assertThrows(BookstoreException.class,
+        NotFoundException e = assertThrows(NotFoundException.class,
                 () -> Features.of(wh).customer("CUST_NOPE", LocalDate.of(2025, 9, 30)));
         assertTrue(e.getMessage().contains("CUST_NOPE"), e.getMessage());
+        assertEquals("unknown customer 'CUST_NOPE': no registered customer with that id has an order on or before "
+                + "2025-09-30", e.getMessage());
+        assertEquals("customer", e.entity());
+        assertEquals("CUST_NOPE", e.id());
     }
 
     /** Copies the generated files keeping order lines whose day and events whose instant pass the filters. */

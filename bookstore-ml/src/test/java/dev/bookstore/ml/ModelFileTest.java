@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookstore.model.NotReadyException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ class ModelFileTest {
         Files.writeString(other, "hello, this is not a model at all");
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(other));
         assertTrue(e.getMessage().contains("not a bookstore model file"), e.getMessage());
-        ModelFileException missing = assertThrows(ModelFileException.class,
+        NotReadyException missing = assertThrows(NotReadyException.class,
                 () -> ModelFile.read(tmp.resolve("nope.bsm")));
         assertTrue(missing.getMessage().contains("does not exist"));
         assertFalse(missing.getMessage().contains("\n"));

@@ -30,13 +30,13 @@ public record ReportingCalendar(ZoneId zone) {
     /**
      * A calendar for a zone id such as {@code Europe/London}.
      *
-     * @throws BookstoreException naming the id when it is not a known zone
+     * @throws InvalidArgumentException naming the id when it is not a known zone
      */
     public static ReportingCalendar of(String zoneId) {
         try {
             return new ReportingCalendar(ZoneId.of(zoneId));
         } catch (DateTimeException e) {
-            throw new BookstoreException("reporting zone '" + zoneId
+            throw new InvalidArgumentException("reporting zone '" + zoneId
                     + "' is not a known time zone id (expected e.g. Europe/London, UTC, America/New_York)", e);
         }
     }

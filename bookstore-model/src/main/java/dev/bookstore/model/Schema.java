@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,7 +109,7 @@ final class Schema {
             }
             return h.createUpdate(SqlResources.load(Schema.class, "schema_record_version")).bind("version", version)
                     .bind("description", description)
-                    .bind("applied_at", LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC)).execute();
+                    .bind("applied_at", Instant.now()).execute();
         });
     }
 

@@ -3,27 +3,27 @@ package dev.bookstore.model;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bookstore.model.sql.Dialect;
+import dev.bookstore.model.sql.DialectRuntime;
 import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.SqlRenderer;
 import dev.bookstore.model.sql.TableName;
+import dev.bookstore.model.sql.UtcTimestamps;
 import dev.bookstore.model.sql.WarehouseLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.argument.AbstractArgumentFactory;
-import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +33,13 @@ import org.slf4j.LoggerFactory;
  * <p>Built from a JDBC URL, in which case the warehouse owns a HikariCP pool and closes it, or from the caller's
  * own {@link DataSource}, which it never closes. The dialect is detected from the connection. {@link #init()}
  * creates or upgrades the schema idempotently. Thread-safe.
+ *
+ * <p>Its surface: building ({@link #connect}, {@link #using}), the schema ({@link #init}, {@link #schemaVersion}),
+ * naming ({@link #dialect}, {@link #table}, {@link #render}), the cross-JVM {@link #lock}, and one way in for
+ * queries — Jdbi callbacks, {@link #withHandle} and {@link #inTransaction}, generic in the callback's exception,
+ * with database errors translated into {@link NotReadyException} or {@link WarehouseException}. The raw-JDBC
+ * members ({@link #withConnection}, {@link #inJdbcTransaction}) are {@link Beta}: they serve the SDK's bulk paths
+ * and may change.
  *
  * <pre>{@code
  * try (Warehouse wh = Warehouse.connect("jdbc:duckdb:./bookstore.duckdb")) {
@@ -62,7 +69,9 @@ public final class Warehouse implements AutoCloseable {
         this.description = description;
         this.shutdownOnClose = shutdownOnClose;
         try (Connection c = dataSource.getConnection()) {
-            this.dialect = config.dialect().isPresent() ? config.dialect().get() : Dialect.detect(c);
+            this.dialect = config.dialect().isPresent() ? config.dialect().get()
+                    : Dialect.detect(c.getMetaData().getDatabaseProductName(),
+                            c.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
             ownedPool.ifPresent(HikariDataSource::close);
             throw new WarehouseException("cannot connect to " + description + ": " + e.getMessage(), e);
@@ -71,15 +80,8 @@ public final class Warehouse implements AutoCloseable {
             throw e;
         }
         this.renderer = SqlRenderer.of(dialect, this::table, config.calendar().zone());
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(dataSource).installPlugin(UtcTimestamps.plugin());
         this.jdbi.setTemplateEngine(renderer);
-        // dates go to the driver as they are (as the JDBC code does): the DuckDB driver refuses a target type
-        this.jdbi.registerArgument(new AbstractArgumentFactory<LocalDate>(Types.DATE) {
-            @Override
-            protected Argument build(LocalDate value, ConfigRegistry cfg) {
-                return (position, statement, ctx) -> statement.setObject(position, value);
-            }
-        });
     }
 
     /** A warehouse on the database at {@code jdbcUrl}, with default configuration. */
@@ -99,7 +101,8 @@ public final class Warehouse implements AutoCloseable {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(config, "config");
         if (!jdbcUrl.startsWith("jdbc:")) {
-            throw new BookstoreException("database URL '" + JdbcUrls.redact(jdbcUrl) + "' does not start with 'jdbc:' "
+            throw new InvalidArgumentException("jdbcUrl", "database URL '" + JdbcUrls.redact(jdbcUrl)
+                    + "' does not start with 'jdbc:' "
                     + "(examples: jdbc:duckdb:./bookstore.duckdb, jdbc:postgresql://host:5432/db?user=u, "
                     + "jdbc:mariadb://host:3306/db?user=u, jdbc:h2:mem:test)");
         }
@@ -190,40 +193,82 @@ public final class Warehouse implements AutoCloseable {
         return renderer.render(sqlTemplate, defines);
     }
 
-    /** The Jdbi instance over this warehouse's data source, for fluent queries. */
-    public Jdbi jdbi() {
-        return jdbi;
-    }
+    // ---------------------------------------------------------------- the way in: Jdbi callbacks
 
-    /** Runs {@code callback} with a handle that is closed afterwards. */
+    /**
+     * Runs {@code callback} with a Jdbi handle that is closed afterwards, and returns its result: the one way in
+     * for queries and small writes. Values are bound by name ({@code :name}); {@code Instant}s bind and map as UTC
+     * ({@link UtcTimestamps}). Database errors become a {@link NotReadyException} when a table, view or schema is
+     * missing, else a {@link WarehouseException}, whose {@link WarehouseException#statement() statement} is the
+     * statement's {@code statement} attribute when one was defined ({@code .define("statement", "load_log.insert")});
+     * the callback's own exceptions pass through unchanged.
+     *
+     * <pre>{@code
+     * long orders = wh.withHandle(h -> h.createQuery(wh.render("SELECT count(*) FROM ${raw:orders} WHERE status = :s"))
+     *         .bind("s", "shipped").mapTo(Long.class).one());
+     * }</pre>
+     *
+     * @param <R> the result type
+     * @param <X> the exception the callback may throw
+     */
     public <R, X extends Exception> R withHandle(HandleCallback<R, X> callback) throws X {
-        return jdbi.withHandle(callback);
+        try {
+            return jdbi.withHandle(callback);
+        } catch (JdbiException e) {
+            throw failure(e);
+        }
     }
 
-    /** Runs {@code callback} in a transaction, committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code callback} in a transaction: committed when it returns, rolled back when it throws. Otherwise as
+     * {@link #withHandle}.
+     *
+     * @param <R> the result type
+     * @param <X> the exception the callback may throw
+     */
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X {
-        return jdbi.inTransaction(callback);
+        try {
+            return jdbi.inTransaction(callback);
+        } catch (JdbiException e) {
+            throw failure(e);
+        }
     }
 
-    /** A JDBC connection callback. @param <R> the result type */
+    // ---------------------------------------------------------------- raw JDBC for the SDK's bulk paths
+
+    /**
+     * A JDBC connection callback, for {@link #withConnection}. @param <R> the result type
+     */
+    @Beta
     @FunctionalInterface
     public interface ConnectionCallback<R> {
         /** Uses the connection; it is closed afterwards. */
         R apply(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code callback} on a pooled JDBC connection; SQL errors become {@link WarehouseException}s. */
+    /**
+     * Runs {@code callback} on a pooled JDBC connection: raw JDBC for the SDK's own bulk paths (Appender,
+     * {@code COPY}, {@code LOAD DATA}, the model builder's DDL); use {@link #withHandle} instead. SQL errors become a
+     * {@link NotReadyException} when a table, view or schema is missing
+     * ({@link DialectRuntime#isMissingRelation}), else a {@link WarehouseException}.
+     */
+    @Beta
     public <R> R withConnection(ConnectionCallback<R> callback) {
         try (Connection c = dataSource.getConnection()) {
             return callback.apply(c);
         } catch (SQLException e) {
-            throw new WarehouseException("database error on " + description + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
-    /** Runs {@code callback} on a connection with auto-commit off; commits on return, rolls back on failure. */
+    /**
+     * As {@link #withConnection}, with auto-commit off: commits on return, rolls back on failure (statement by
+     * statement, without a transaction, where the dialect does not {@link Dialect#supportsTransactions() support}
+     * them).
+     */
+    @Beta
     public <R> R inJdbcTransaction(ConnectionCallback<R> callback) {
-        return withConnection(c -> inTransaction(c, callback));
+        return withConnection(c -> dialect.supportsTransactions() ? inTransaction(c, callback) : callback.apply(c));
     }
 
     /**
@@ -231,6 +276,7 @@ public final class Warehouse implements AutoCloseable {
      * returns, roll back when it throws (the rollback's own failure is added as suppressed), and the connection's
      * auto-commit mode restored in every case.
      */
+    @Beta
     public static <R> R inTransaction(Connection connection, ConnectionCallback<R> work) throws SQLException {
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -250,8 +296,64 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code callback} with a Jdbi handle on the caller's {@code connection}, inside whatever transaction it is
+     * in (a metadata record written with the rows of a bulk load, say); the connection is neither committed nor
+     * closed. Binding, mapping and errors as {@link #withHandle}.
+     */
+    @Beta
+    public <R, X extends Exception> R withHandle(Connection connection, HandleCallback<R, X> callback) throws X {
+        Jdbi onConnection = Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() {
+                return connection;
+            }
+
+            @Override
+            public void closeConnection(Connection toClose) {
+                // the caller's connection: the caller closes it
+            }
+        }).installPlugin(UtcTimestamps.plugin());
+        onConnection.getConfig(Handles.class).setForceEndTransactions(false);
+        try {
+            return onConnection.withHandle(callback);
+        } catch (JdbiException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The kind of error {@code e} is: not ready when a relation is missing, else a database failure. */
+    BookstoreException failure(SQLException e) {
+        String message = "database error on " + description + ": " + e.getMessage();
+        if (dialect.runtime().isMissingRelation(e)) {
+            return new NotReadyException(message + " (a table or view is missing: run Warehouse.init(), then "
+                    + "build the marts with Transform)", e);
+        }
+        return new WarehouseException(message, e);
+    }
+
+    /** A Jdbi failure as {@link #failure(SQLException)} says, keeping the statement's name when it has one. */
+    private BookstoreException failure(JdbiException e) {
+        Optional<String> statement = e instanceof StatementException se && se.getStatementContext() != null
+                ? Optional.ofNullable(se.getStatementContext().getAttribute("statement")).map(Object::toString)
+                : Optional.empty();
+        String message = "database error on " + description + statement.map(n -> " in " + n).orElse("") + ": "
+                + (e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage());
+        if (e.getCause() instanceof SQLException sql && dialect.runtime().isMissingRelation(sql)) {
+            return new NotReadyException(message + " (a table or view is missing: run Warehouse.init(), then "
+                    + "build the marts with Transform)", e);
+        }
+        return statement.isPresent() ? new WarehouseException(message, statement.get(), e)
+                : new WarehouseException(message, e);
+    }
+
+    /** The Jdbi instance over this warehouse's data source. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     /** The data source behind this warehouse (the pool it owns, or the caller's). */
-    public DataSource dataSource() {
+    DataSource dataSource() {
         return dataSource;
     }
 
@@ -268,7 +370,7 @@ public final class Warehouse implements AutoCloseable {
     /** Tries to acquire the named warehouse lock within {@code wait}; empty when another holder keeps it. */
     public Optional<WarehouseLock> tryLock(String name, Duration wait) {
         try {
-            return dialect.tryLock(dataSource, lockScope(), name, wait);
+            return dialect.runtime().tryLock(dataSource, lockScope(), name, wait);
         } catch (SQLException e) {
             throw new WarehouseException("lock '" + name + "' on " + description + " failed: " + e.getMessage(), e);
         }
@@ -297,11 +399,6 @@ public final class Warehouse implements AutoCloseable {
     @Override
     public String toString() {
         return "Warehouse[" + dialect.name() + " " + description + ", namespace '" + config.namespace() + "']";
-    }
-
-    /** A handle for experts who manage its life themselves: the caller must close it. */
-    public Handle open() {
-        return jdbi.open();
     }
 
     String description() {

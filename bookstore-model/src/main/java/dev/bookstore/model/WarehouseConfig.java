@@ -36,15 +36,15 @@ public record WarehouseConfig(String namespace, Optional<String> schema, Reporti
         if (!namespace.isEmpty()) {
             Identifiers.require(namespace, "namespace");
             if (namespace.length() > 20) {
-                throw new BookstoreException("namespace '" + namespace + "' is longer than 20 characters");
+                throw new InvalidArgumentException("namespace '" + namespace + "' is longer than 20 characters");
             }
         }
         schema.ifPresent(s -> Identifiers.require(s, "schema"));
         if (poolSize < 1 || poolSize > 200) {
-            throw new BookstoreException("poolSize " + poolSize + " is outside 1..200");
+            throw new InvalidArgumentException("poolSize " + poolSize + " is outside 1..200");
         }
         if (connectTimeout.isNegative() || connectTimeout.compareTo(Duration.ofMillis(250)) < 0) {
-            throw new BookstoreException("connectTimeout " + connectTimeout + " is shorter than 250 ms");
+            throw new InvalidArgumentException("connectTimeout " + connectTimeout + " is shorter than 250 ms");
         }
     }
 

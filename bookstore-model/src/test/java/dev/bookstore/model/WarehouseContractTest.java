@@ -77,7 +77,7 @@ class WarehouseContractTest {
                 "unit_price", "status", "ordered_at", "shipping_state", "shipped_date", "source_name", "source_line",
                 "load_id");
         long written = wh.inJdbcTransaction(c -> {
-            try (BulkWriter w = wh.dialect().bulkWriter(c, orders, cols)) {
+            try (BulkWriter w = wh.dialect().runtime().bulkWriter(c, orders, cols)) {
                 w.row("ORD_1", 1, "CUST_1", LocalDate.of(2025, 3, 30), "BOOK_1", 2, new BigDecimal("12.99"),
                         "delivered", at, Optional.of("Greater London"), LocalDate.of(2025, 4, 1), "f.csv", 2L, "L1");
                 w.row("ORD_1", 2, Optional.empty(), LocalDate.of(2025, 3, 30), "BOOK_2", -1, new BigDecimal("-0.01"),
@@ -117,7 +117,7 @@ class WarehouseContractTest {
         wh.init();
         TableName products = wh.table(Layer.RAW, "products");
         assertThrows(IllegalStateException.class, () -> wh.inJdbcTransaction(c -> {
-            try (BulkWriter w = wh.dialect().bulkWriter(c, products, productColumns())) {
+            try (BulkWriter w = wh.dialect().runtime().bulkWriter(c, products, productColumns())) {
                 for (int i = 0; i < 10; i++) {
                     w.row(productRow(i));
                 }
@@ -126,28 +126,6 @@ class WarehouseContractTest {
             throw new IllegalStateException("killed midway");
         }));
         assertEquals(0L, count(wh, products));
-    }
-
-    @EachDatabase
-    void upsertInsertsThenUpdates(Warehouse wh) {
-        wh.init();
-        TableName products = wh.table(Layer.RAW, "products");
-        String sql = wh.dialect().upsert(products, productColumns(), List.of("product_id"));
-        for (int stock : new int[] {5, 7}) {
-            wh.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    Object[] row = productRow(1);
-                    row[7] = stock;
-                    for (int i = 0; i < row.length; i++) {
-                        ps.setObject(i + 1, row[i]);
-                    }
-                    return ps.executeUpdate();
-                }
-            });
-        }
-        assertEquals(1L, count(wh, products));
-        int stock = wh.withHandle(h -> h.createQuery("SELECT stock FROM " + products.sql()).mapTo(Integer.class).one());
-        assertEquals(7, stock);
     }
 
     @EachDatabase
@@ -181,7 +159,7 @@ class WarehouseContractTest {
 
     static void insertProducts(Warehouse wh, int n) {
         wh.inJdbcTransaction(c -> {
-            try (BulkWriter w = wh.dialect().bulkWriter(c, wh.table(Layer.RAW, "products"), productColumns())) {
+            try (BulkWriter w = wh.dialect().runtime().bulkWriter(c, wh.table(Layer.RAW, "products"), productColumns())) {
                 for (int i = 0; i < n; i++) {
                     w.row(productRow(i));
                 }

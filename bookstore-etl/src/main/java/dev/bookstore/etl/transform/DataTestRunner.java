@@ -1,14 +1,13 @@
 package dev.bookstore.etl.transform;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.SqlResources;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +51,7 @@ final class DataTestRunner {
         String where = t instanceof DataTest.Custom c ? c.resource() : "test " + t.name();
         return TransformMacros.render(wh, "SELECT COUNT(*) FROM (\n" + failing + "\n) f", where,
                 TransformMacros.of(wh.dialect(), () -> {
-                    throw new BookstoreException("a data test cannot use pii_hash");
+                    throw new InvalidArgumentException(where + ": a data test cannot use pii_hash");
                 }, Optional.empty()));
     }
 
@@ -109,7 +108,7 @@ final class DataTestRunner {
                         .bind("severity", r.severity().name().toLowerCase(java.util.Locale.ROOT))
                         .bind("status", r.status().name().toLowerCase(java.util.Locale.ROOT))
                         .bind("failing_rows", r.failingRows())
-                        .bind("executed_at", LocalDateTime.ofInstant(times.get(i), ZoneOffset.UTC))
+                        .bind("executed_at", times.get(i))
                         .bind("message", r.message().isEmpty() ? null : r.message())
                         .add();
             }

@@ -77,7 +77,7 @@ final class DocsWriter {
             for (Model m : graph.order()) {
                 TableName t = wh.table(m.layer(), m.name());
                 Optional<Long> n = Optional.empty();
-                if (wh.dialect().relationKind(c, t).isPresent()) {
+                if (wh.dialect().runtime().relationKind(c, t).isPresent()) {
                     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(wh.render(
                             SqlResources.load(DocsWriter.class, "row_count"), Map.of("relation", t.sql())))) {
                         rs.next();

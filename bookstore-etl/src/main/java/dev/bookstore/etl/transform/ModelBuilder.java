@@ -85,7 +85,7 @@ final class ModelBuilder {
         TableName v = relation(m);
         String sql = select(m, Optional.empty());
         return wh.withConnection(c -> {
-            if (dialect.relationKind(c, v).equals(Optional.of(RelationKind.TABLE))) {
+            if (dialect.runtime().relationKind(c, v).equals(Optional.of(RelationKind.TABLE))) {
                 Relations.execute(c, "DROP TABLE " + v.sql());
             }
             for (String s : dialect.replaceView(v, sql)) {
@@ -101,7 +101,7 @@ final class ModelBuilder {
      */
     boolean ensureTable(Connection c, Model m) throws SQLException {
         TableName t = relation(m);
-        Optional<RelationKind> kind = dialect.relationKind(c, t);
+        Optional<RelationKind> kind = dialect.runtime().relationKind(c, t);
         if (kind.equals(Optional.of(RelationKind.TABLE)) && Relations.columns(c, t).equals(m.columnNames())) {
             createDeclaredIndexes(c, t, m); // IF NOT EXISTS: adds an index declared after the table was created
             return false;
@@ -262,7 +262,7 @@ final class ModelBuilder {
         return wh.withConnection(c -> {
             List<TableName> out = new ArrayList<>();
             for (Model m : models) {
-                if (dialect.relationKind(c, relation(m)).isPresent()) {
+                if (dialect.runtime().relationKind(c, relation(m)).isPresent()) {
                     out.add(relation(m));
                 }
             }

@@ -1,6 +1,7 @@
 package dev.bookstore.etl.transform;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.sql.Identifiers;
 import dev.bookstore.model.sql.Layer;
 import java.util.ArrayList;
@@ -423,6 +424,6 @@ final class ModelFile {
     }
 
     static BookstoreException error(String resource, int line, String message) {
-        return new BookstoreException(resource + ":" + line + ": " + message);
+        return new InvalidArgumentException(resource + ":" + line + ": " + message);
     }
 }

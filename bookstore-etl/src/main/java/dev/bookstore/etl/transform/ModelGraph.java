@@ -1,6 +1,7 @@
 package dev.bookstore.etl.transform;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +32,8 @@ final class ModelGraph {
         for (Model m : models) {
             Model previous = byName.putIfAbsent(m.name(), m);
             if (previous != null) {
-                throw new BookstoreException("model '" + m.name() + "' is defined twice: in " + previous.resource()
+                throw new InvalidArgumentException("model '" + m.name() + "' is defined twice: in "
+                        + previous.resource()
                         + " and in " + m.resource());
             }
         }
@@ -41,11 +43,11 @@ final class ModelGraph {
                 String name = ref.substring(ref.indexOf(':') + 1);
                 Model target = byName.get(name);
                 if (target == null) {
-                    throw new BookstoreException(m.resource() + ": reads ${" + ref + "}, but there is no model '"
+                    throw new InvalidArgumentException(m.resource() + ": reads ${" + ref + "}, but there is no model '"
                             + name + "' (models: " + String.join(", ", new TreeSet<>(byName.keySet())) + ")");
                 }
                 if (!target.layer().word().equals(layer)) {
-                    throw new BookstoreException(m.resource() + ": reads ${" + ref + "}, but model '" + name
+                    throw new InvalidArgumentException(m.resource() + ": reads ${" + ref + "}, but model '" + name
                             + "' is in layer " + target.layer().word() + ": write ${" + target.layer().word() + ":"
                             + name + "}");
                 }
@@ -55,7 +57,7 @@ final class ModelGraph {
                 if (t instanceof DataTest.Relationships r) {
                     Model to = byName.get(r.toModel());
                     if (to == null || to.column(r.toColumn()).isEmpty()) {
-                        throw new BookstoreException(m.resource() + ": test " + r.declaration() + " names "
+                        throw new InvalidArgumentException(m.resource() + ": test " + r.declaration() + " names "
                                 + r.toModel() + "." + r.toColumn() + ", which is not a declared model column");
                     }
                 }
@@ -63,14 +65,15 @@ final class ModelGraph {
         }
         for (DataTest.Custom t : customTests) {
             if (!byName.containsKey(t.model())) {
-                throw new BookstoreException(t.resource() + ": test '" + t.name() + "' is about model '" + t.model()
+                throw new InvalidArgumentException(t.resource() + ": test '" + t.name() + "' is about model '"
+                        + t.model()
                         + "', which does not exist (models: " + String.join(", ", new TreeSet<>(byName.keySet()))
                         + ")");
             }
             for (String ref : ModelFile.modelReferences(t.sql())) {
                 String name = ref.substring(ref.indexOf(':') + 1);
                 if (!byName.containsKey(name)) {
-                    throw new BookstoreException(t.resource() + ": reads ${" + ref + "}, but there is no model '"
+                    throw new InvalidArgumentException(t.resource() + ": reads ${" + ref + "}, but there is no model '"
                             + name + "'");
                 }
             }
@@ -99,7 +102,7 @@ final class ModelGraph {
             }
         }
         if (out.size() < byName.size()) {
-            throw new BookstoreException("models form a cycle: " + String.join(" -> ", findCycle(out))
+            throw new InvalidArgumentException("models form a cycle: " + String.join(" -> ", findCycle(out))
                     + " (an arrow points from a model to one that reads it); a model cannot depend on itself, directly or "
                     + "through others");
         }
@@ -156,7 +159,7 @@ final class ModelGraph {
      * The selected models and every model that depends on them, directly or not, in build order; every model when
      * {@code names} is empty.
      *
-     * @throws BookstoreException naming an unknown model and listing the known ones
+     * @throws InvalidArgumentException naming an unknown model and listing the known ones
      */
     List<Model> select(Collection<String> names) {
         if (names.isEmpty()) {
@@ -178,7 +181,7 @@ final class ModelGraph {
     }
 
     private BookstoreException unknown(String name) {
-        return new BookstoreException("there is no model '" + name + "' (models: "
+        return new InvalidArgumentException("there is no model '" + name + "' (models: "
                 + String.join(", ", order.stream().map(Model::name).toList()) + ")"
                 + (name.contains(".") ? "; give the model name without layer, e.g. "
                 + name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : ""));

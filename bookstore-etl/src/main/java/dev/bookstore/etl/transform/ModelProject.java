@@ -1,6 +1,6 @@
 package dev.bookstore.etl.transform;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Dialect;
 import dev.bookstore.model.sql.Layer;
@@ -61,7 +61,7 @@ public final class ModelProject {
      * The names of the selected models and their dependents (every model when {@code select} is empty), in build
      * order.
      *
-     * @throws BookstoreException naming an unknown model
+     * @throws InvalidArgumentException naming an unknown model
      */
     public List<String> modelNames(Collection<String> select) {
         return graph.select(select).stream().map(Model::name).toList();

@@ -49,7 +49,7 @@ final class Relations {
 
     /** Drops a table or view if there is one. */
     static void drop(Warehouse wh, Connection c, TableName t) throws SQLException {
-        Optional<RelationKind> kind = wh.dialect().relationKind(c, t);
+        Optional<RelationKind> kind = wh.dialect().runtime().relationKind(c, t);
         if (kind.isPresent()) {
             execute(c, (kind.get() == RelationKind.VIEW ? "DROP VIEW " : "DROP TABLE ") + t.sql());
         }

@@ -1,6 +1,6 @@
 package dev.bookstore.etl.transform;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.WarehouseException;
 import java.util.Objects;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public class TransformException extends BookstoreException {
+public class TransformException extends WarehouseException {
     private static final long serialVersionUID = 1L;
     private final transient TransformReport report;
 

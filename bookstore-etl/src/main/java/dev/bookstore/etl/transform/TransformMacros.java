@@ -1,6 +1,7 @@
 package dev.bookstore.etl.transform;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Dialect;
 import dev.bookstore.model.sql.SqlMacro;
@@ -47,7 +48,7 @@ final class TransformMacros {
         try {
             return wh.render(template, macros);
         } catch (BookstoreException e) {
-            throw new BookstoreException(where + ": " + e.getMessage(), e);
+            throw e.withContext(where);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.bookstore.etl.transform;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.sql.Identifiers;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,7 +51,8 @@ public record TransformOptions(Optional<String> piiSalt, Optional<String> analys
         piiSalt.ifPresent(TransformOptions::requireSalt);
         analystRole.ifPresent(r -> Identifiers.require(r, "analyst role"));
         if (lockWait.isNegative()) {
-            throw new BookstoreException("lockWait " + lockWait + " is negative (use Duration.ZERO to fail at once)");
+            throw new InvalidArgumentException("lockWait " + lockWait
+                    + " is negative (use Duration.ZERO to fail at once)");
         }
     }
 
@@ -82,8 +83,8 @@ public record TransformOptions(Optional<String> piiSalt, Optional<String> analys
 
     static String requireSalt(String salt) {
         if (salt == null || !SALT.matcher(salt).matches()) {
-            throw new BookstoreException("PII salt is not valid: use 8 to 200 characters of A-Z a-z 0-9 . _ : + / = -"
-                    + " (the value is not shown)");
+            throw new InvalidArgumentException("piiSalt", "PII salt is not valid: use 8 to 200 characters of "
+                    + "A-Z a-z 0-9 . _ : + / = - (the value is not shown)");
         }
         return salt;
     }

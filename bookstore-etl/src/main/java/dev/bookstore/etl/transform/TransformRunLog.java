@@ -4,8 +4,6 @@ import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.SqlResources;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** Records each model build of a transform run in {@code meta.transform_runs}. */
@@ -18,13 +16,14 @@ final class TransformRunLog {
 
     void record(String runId, ModelRun run, Instant startedAt, Instant finishedAt) {
         wh.withHandle(h -> h.createUpdate(SqlResources.load(TransformRunLog.class, "record_model_run"))
+                .define("statement", "transform_runs.record")
                 .bind("run_id", runId)
                 .bind("model", run.model())
                 .bind("materialized", run.materialization().word())
                 .bind("build_mode", run.mode().word())
                 .bindByType("window_start", run.windowStart().orElse(null), LocalDate.class)
-                .bind("started_at", LocalDateTime.ofInstant(startedAt, ZoneOffset.UTC))
-                .bind("finished_at", LocalDateTime.ofInstant(finishedAt, ZoneOffset.UTC))
+                .bind("started_at", startedAt)
+                .bind("finished_at", finishedAt)
                 .bind("rows_affected", run.rows())
                 .bind("status", run.status().name().toLowerCase(Locale.ROOT))
                 .bind("error_message", run.error().orElse(null))

@@ -176,7 +176,7 @@ record RawData(List<Customer> customers, List<Product> products, List<OrderLine>
         wh.init();
         String loadId = "test-" + System.nanoTime();
         wh.inJdbcTransaction(c -> {
-            try (BulkWriter w = wh.dialect().bulkWriter(c, wh.table(Layer.RAW, "customers"), List.of("customer_id",
+            try (BulkWriter w = wh.dialect().runtime().bulkWriter(c, wh.table(Layer.RAW, "customers"), List.of("customer_id",
                     "email", "first_name", "last_name", "registration_date", "city", "state", "country",
                     "acquisition_channel", "source_name", "source_line", "load_id"))) {
                 long line = 0;
@@ -186,7 +186,7 @@ record RawData(List<Customer> customers, List<Product> products, List<OrderLine>
                 }
                 w.finish();
             }
-            try (BulkWriter w = wh.dialect().bulkWriter(c, wh.table(Layer.RAW, "products"), List.of("product_id",
+            try (BulkWriter w = wh.dialect().runtime().bulkWriter(c, wh.table(Layer.RAW, "products"), List.of("product_id",
                     "title", "author", "category", "subcategory", "price", "rating", "stock", "source_name",
                     "source_line", "load_id"))) {
                 long line = 0;
@@ -196,7 +196,7 @@ record RawData(List<Customer> customers, List<Product> products, List<OrderLine>
                 }
                 w.finish();
             }
-            try (BulkWriter w = wh.dialect().bulkWriter(c, wh.table(Layer.RAW, "orders"), List.of("order_id",
+            try (BulkWriter w = wh.dialect().runtime().bulkWriter(c, wh.table(Layer.RAW, "orders"), List.of("order_id",
                     "line_no", "customer_id", "order_date", "product_id", "quantity", "unit_price", "payment_method",
                     "status", "ordered_at", "channel", "shipping_city", "shipping_state", "shipping_country",
                     "shipped_date", "delivered_date", "source_name", "source_line", "load_id"))) {
@@ -208,7 +208,7 @@ record RawData(List<Customer> customers, List<Product> products, List<OrderLine>
                 }
                 w.finish();
             }
-            try (BulkWriter w = wh.dialect().bulkWriter(c, wh.table(Layer.RAW, "events"), List.of("event_type",
+            try (BulkWriter w = wh.dialect().runtime().bulkWriter(c, wh.table(Layer.RAW, "events"), List.of("event_type",
                     "user_id", "session_id", "event_time", "event_date", "page", "search_query", "product_id",
                     "channel", "device", "source_name", "source_line", "load_id"))) {
                 long line = 0;

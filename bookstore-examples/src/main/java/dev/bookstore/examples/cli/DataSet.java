@@ -1,6 +1,6 @@
 package dev.bookstore.examples.cli;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.generator.GeneratorOptions;
 import dev.bookstore.model.generator.Manifest;
@@ -49,7 +49,7 @@ final class DataSet {
             manifest = Progress.during(err, terminal, "generating", () -> Units.bytes(written(dir)) + " written",
                     () -> Generator.generate(options, dir));
         } catch (IOException e) {
-            throw new BookstoreException("cannot generate the data set into " + dir + ": " + ErrorText.of(e), e);
+            throw new WarehouseException("cannot generate the data set into " + dir + ": " + ErrorText.of(e), e);
         }
         return new Generated(dir, manifest, sizes(dir), Units.since(t0));
     }

@@ -3,7 +3,7 @@ package dev.bookstore.examples.cli;
 import dev.bookstore.etl.Transform;
 import dev.bookstore.etl.transform.DataTestReport;
 import dev.bookstore.etl.transform.DataTestResult;
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -35,7 +35,7 @@ final class DataTestCommand implements Callable<Integer> {
             print(report, out);
             out.flush();
             if (report.hasErrors()) {
-                throw new BookstoreException(report.errors().size() + " data test(s) failed, first "
+                throw new WarehouseException(report.errors().size() + " data test(s) failed, first "
                         + report.errors().get(0).test() + " on " + report.errors().get(0).model());
             }
         }

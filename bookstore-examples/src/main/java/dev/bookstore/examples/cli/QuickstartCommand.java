@@ -11,7 +11,7 @@ import dev.bookstore.etl.transform.DataTestReport;
 import dev.bookstore.etl.transform.DataTestResult;
 import dev.bookstore.etl.transform.TransformReport;
 import dev.bookstore.etl.SourceReport;
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.SchemaChange;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Layer;
@@ -87,7 +87,7 @@ final class QuickstartCommand implements Callable<Integer> {
             table.row("transform", models.models().size() + " models " + Units.ARROW + " staging, marts",
                     Units.count(models.rows()), "", "", "", Units.duration(models.elapsed()));
             if (!models.succeeded()) {
-                throw new BookstoreException("transform failed at model " + models.failed().get(0).model() + ": "
+                throw new WarehouseException("transform failed at model " + models.failed().get(0).model() + ": "
                         + models.failed().get(0).error().orElse("?"));
             }
             long t2 = System.nanoTime();
@@ -187,7 +187,7 @@ final class QuickstartCommand implements Callable<Integer> {
             Files.deleteIfExists(database);
             Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
         } catch (IOException e) {
-            throw new BookstoreException("cannot replace the warehouse " + database + " (built from other data): "
+            throw new WarehouseException("cannot replace the warehouse " + database + " (built from other data): "
                     + ErrorText.of(e), e);
         }
     }

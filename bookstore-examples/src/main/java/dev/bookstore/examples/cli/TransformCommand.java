@@ -3,7 +3,7 @@ package dev.bookstore.examples.cli;
 import dev.bookstore.etl.Transform;
 import dev.bookstore.etl.transform.ModelRun;
 import dev.bookstore.etl.transform.TransformReport;
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
 import java.util.List;
@@ -50,7 +50,7 @@ final class TransformCommand implements Callable<Integer> {
             print(report, out);
             out.flush();
             if (!report.succeeded()) {
-                throw new BookstoreException(report.failed().size() + " model(s) failed, first "
+                throw new WarehouseException(report.failed().size() + " model(s) failed, first "
                         + report.failed().get(0).model() + ": " + report.failed().get(0).error().orElse("?"));
             }
         }

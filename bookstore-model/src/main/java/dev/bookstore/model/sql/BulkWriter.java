@@ -2,7 +2,7 @@ package dev.bookstore.model.sql;
 
 /**
  * The fastest way a database offers to append many rows to one table: the DuckDB Appender, PostgreSQL
- * {@code COPY}, MariaDB multi-row inserts, or batched inserts (H2). Obtained from {@link Dialect#bulkWriter}; it writes on the caller's connection
+ * {@code COPY}, MariaDB multi-row inserts, or batched inserts (H2). Obtained from {@link DialectRuntime#bulkWriter}; it writes on the caller's connection
  * and inside the caller's transaction, so the caller decides when the rows become visible.
  *
  * <p>Values are given in the column order passed to {@code bulkWriter}, as {@code String}, {@code Integer},
@@ -12,7 +12,7 @@ package dev.bookstore.model.sql;
  * Not thread-safe.
  *
  * <pre>{@code
- * try (BulkWriter w = dialect.bulkWriter(connection, table, List.of("id", "amount"))) {
+ * try (BulkWriter w = dialect.runtime().bulkWriter(connection, table, List.of("id", "amount"))) {
  *     w.row("A1", new BigDecimal("9.99"));
  *     w.finish();
  * }

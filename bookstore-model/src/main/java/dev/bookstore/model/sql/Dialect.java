@@ -1,45 +1,172 @@
 package dev.bookstore.model.sql;
 
 import dev.bookstore.model.UnsupportedDatabaseException;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
-import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import javax.sql.DataSource;
 
 /**
- * Everything that differs between the supported databases, and only that: type names, identifier quoting, layer
- * mapping, upserts, date truncation and arithmetic, percentiles, bulk loads, cross-JVM locks, and what the model
- * builder needs (hashing, view replacement, merge-style deletes and updates, indexes, catalog look-ups, roles).
+ * The SQL text of one database: everything that differs between the supported databases when writing SQL, and
+ * only that — type names, identifier quoting, layer mapping, date truncation and arithmetic, percentiles, the
+ * statements the model builder needs, and capability flags ({@link #supportsTransactions()},
+ * {@link #supportsIndexes()}, {@link #supportsRoles()}). A dialect does no I/O: what runs over a live connection
+ * (bulk writers, the cross-JVM lock, catalog look-ups) is its {@link #runtime() runtime}, a {@link DialectRuntime}.
  *
- * <p>Built in: DuckDB (the embedded default), PostgreSQL, MariaDB and H2. A dialect is {@link #detect detected}
- * from the connection's metadata; further dialects can be added through {@link ServiceLoader} (a provider of
- * this interface) or passed explicitly in the warehouse configuration. Implementations are stateless and
- * thread-safe.
+ * <p>A new dialect extends this class, passes a {@link Context} (name, JDBC product names, identifier quote, layer
+ * mapping) to the constructor, implements the six date and hash methods, {@link #longTextType()} and
+ * {@link #runtime()}, and overrides whichever defaults its database writes differently; the defaults are the
+ * standard SQL that DuckDB, PostgreSQL and H2 share. See the package documentation for a step-by-step example.
+ * Built in: DuckDB, PostgreSQL, MariaDB and H2. Dialects are {@link #detect detected} from the database's product
+ * name, found {@link #named by name}, installed through {@link ServiceLoader} (a provider of this class) or passed
+ * explicitly in the warehouse configuration. Implementations must be stateless and thread-safe.
  *
  * <p>SQL fragments returned here take and return SQL expressions as text. Every identifier they write is either
  * validated by {@link Identifiers} or {@link #quote quoted}; expressions are the caller's own SQL, never user
- * input.
+ * input (values are always bound parameters).
+ *
+ * <pre>{@code
+ * Dialect d = warehouse.dialect();
+ * String month = d.dateTrunc(DateUnit.MONTH, "ordered_at");      // CAST(date_trunc('month', ordered_at) AS DATE)
+ * if (d.supportsIndexes()) { ... }
+ * }</pre>
  */
-public interface Dialect {
+public abstract class Dialect {
+
+    /**
+     * The fixed facts about a database that the base class writes its defaults from (Calcite's
+     * {@code SqlDialect.Context} is the model): an immutable value, built from {@link #named} and the
+     * {@code with...} methods.
+     *
+     * <pre>{@code
+     * static final Dialect.Context CONTEXT = Dialect.Context.named("trino").withProductNames("Trino");
+     * }</pre>
+     *
+     * @param name a short stable lower-case name ({@code duckdb}, {@code postgresql}, ...)
+     * @param productNames the JDBC {@code getDatabaseProductName()} values this dialect speaks to (any case)
+     * @param identifierQuote the character quoting identifiers ({@code "} by default, a back-tick on MariaDB)
+     * @param layersAreSchemas whether layers map to schemas ({@code true}, the default) or to table-name prefixes
+     *                         in one schema
+     * @param currentSchemaFunction the SQL function naming the connection's current schema
+     *                              ({@code current_schema()} by default)
+     */
+    public record Context(String name, List<String> productNames, char identifierQuote, boolean layersAreSchemas,
+                          String currentSchemaFunction) {
+        /** Validates the name and copies the list. */
+        public Context {
+            Objects.requireNonNull(name, "name");
+            if (!name.matches("[a-z][a-z0-9]*")) {
+                throw new IllegalArgumentException("dialect name '" + name + "' must be lower-case letters and "
+                        + "digits, starting with a letter");
+            }
+            productNames = List.copyOf(productNames);
+            Objects.requireNonNull(currentSchemaFunction, "currentSchemaFunction");
+        }
+
+        /** The defaults for a dialect called {@code name}: no product names yet, {@code "}, schemas per layer. */
+        public static Context named(String name) {
+            return new Context(name, List.of(), '"', true, "current_schema()");
+        }
+
+        /** A copy accepting these JDBC product names. */
+        public Context withProductNames(String... names) {
+            return new Context(name, List.of(names), identifierQuote, layersAreSchemas, currentSchemaFunction);
+        }
+
+        /** A copy quoting identifiers with {@code quote}. */
+        public Context withIdentifierQuote(char quote) {
+            return new Context(name, productNames, quote, layersAreSchemas, currentSchemaFunction);
+        }
+
+        /** A copy mapping layers to schemas ({@code true}) or to table-name prefixes ({@code false}). */
+        public Context withLayersAreSchemas(boolean schemas) {
+            return new Context(name, productNames, identifierQuote, schemas, currentSchemaFunction);
+        }
+
+        /** A copy naming the current schema with {@code function} (e.g. {@code DATABASE()}). */
+        public Context withCurrentSchemaFunction(String function) {
+            return new Context(name, productNames, identifierQuote, layersAreSchemas, function);
+        }
+    }
+
+    private final Context context;
+
+    /** A dialect described by {@code context}. */
+    protected Dialect(Context context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** The facts this dialect was built from. */
+    public final Context context() {
+        return context;
+    }
 
     /** A short stable name: {@code duckdb}, {@code postgresql}, {@code mariadb}, {@code h2}. */
-    String name();
+    public final String name() {
+        return context.name();
+    }
 
-    /** Whether this dialect speaks to a database whose JDBC product name is {@code productName}. */
-    boolean accepts(String productName);
+    /**
+     * Whether this dialect speaks to a database reporting {@code productName} and {@code productVersion} through
+     * JDBC metadata; by default whether the product name is one of {@link Context#productNames()} (any case).
+     */
+    public boolean accepts(String productName, String productVersion) {
+        return context.productNames().stream().anyMatch(p -> p.equalsIgnoreCase(productName));
+    }
+
+    /**
+     * The runtime services that go with this dialect: bulk writers, the warehouse lock and catalog look-ups over
+     * live connections. The warehouse asks once and keeps the result.
+     */
+    public abstract DialectRuntime runtime();
+
+    @Override
+    public String toString() {
+        return "Dialect[" + name() + "]";
+    }
+
+    // ---------------------------------------------------------------- capability flags
+
+    /**
+     * Whether the database runs several statements, DDL included, as one transaction that a failure rolls back
+     * (all four built-in databases). When false, the warehouse runs transactional work statement by statement.
+     */
+    public boolean supportsTransactions() {
+        return true;
+    }
+
+    /**
+     * Whether secondary indexes help joins and look-ups on this database; when false {@link #createIndex} writes
+     * nothing (DuckDB joins with hash tables).
+     */
+    public boolean supportsIndexes() {
+        return true;
+    }
+
+    /**
+     * Whether the database has roles that read access can be granted to (PostgreSQL, MariaDB). The embedded
+     * databases (DuckDB, H2) have no users of their own: whoever can open the file can read everything, so grants
+     * are not applicable there.
+     */
+    public boolean supportsRoles() {
+        return false;
+    }
 
     // ---------------------------------------------------------------- identifiers and layers
 
     /** Quotes an arbitrary identifier (for names that come from outside, e.g. a source query's columns). */
-    String quote(String identifier);
+    public String quote(String identifier) {
+        String q = String.valueOf(context.identifierQuote());
+        return q + identifier.replace(q, q + q) + q;
+    }
 
     /** Whether layers map to schemas ({@code true}) or to table-name prefixes in one schema ({@code false}). */
-    boolean layersAreSchemas();
+    public final boolean layersAreSchemas() {
+        return context.layersAreSchemas();
+    }
 
     /**
      * The physical name of a warehouse table.
@@ -49,7 +176,7 @@ public interface Dialect {
      * @param layer the layer
      * @param table the logical table name within the layer
      */
-    default TableName table(String namespace, Optional<String> schema, Layer layer, String table) {
+    public TableName table(String namespace, Optional<String> schema, Layer layer, String table) {
         String ns = namespace.isEmpty() ? "" : namespace + "_";
         if (schema.isEmpty() && layersAreSchemas()) {
             return new TableName(Optional.of(ns + layer.word()), table);
@@ -58,19 +185,24 @@ public interface Dialect {
     }
 
     /** Statements that create the schema holding {@code table} if it is missing (none on MariaDB). */
-    default List<String> createSchemaFor(TableName table) {
+    public List<String> createSchemaFor(TableName table) {
         return table.schema().map(s -> List.of("CREATE SCHEMA IF NOT EXISTS " + s)).orElse(List.of());
+    }
+
+    /** The SQL function naming the connection's current schema (the database on MariaDB). */
+    public final String currentSchemaFunction() {
+        return context.currentSchemaFunction();
     }
 
     // ---------------------------------------------------------------- types
 
     /** The type of a UTC timestamp with microseconds ({@code TIMESTAMP}; {@code DATETIME(6)} on MariaDB). */
-    default String timestampType() {
+    public String timestampType() {
         return "TIMESTAMP";
     }
 
     /** An unbounded text type able to hold at least 16 MB (e.g. a raw input line in quarantine). */
-    String longTextType();
+    public abstract String longTextType();
 
     /**
      * What follows the column list of every {@code CREATE TABLE} the warehouse issues, so that text compares the
@@ -78,59 +210,76 @@ public interface Dialect {
      * MariaDB a binary no-pad collation (its default collation would make {@code CUST_1} and {@code cust_1} one
      * key).
      */
-    default String tableOptions() {
+    public String tableOptions() {
         return "";
     }
 
     /** {@code createTableSql} (a {@code CREATE TABLE ... (columns)} statement) followed by {@link #tableOptions()}. */
-    default String withTableOptions(String createTableSql) {
+    public final String withTableOptions(String createTableSql) {
         String options = tableOptions();
         return options.isEmpty() ? createTableSql : createTableSql.stripTrailing() + " " + options;
     }
 
     /** An 8-byte floating-point type. */
-    default String doubleType() {
+    public String doubleType() {
         return "DOUBLE PRECISION";
     }
 
     /** The type used for money: exact, two decimals. */
-    default String moneyType() {
+    public String moneyType() {
         return "DECIMAL(14,2)";
     }
 
-    // ---------------------------------------------------------------- statements
-
-    /**
-     * A parameterised insert-or-update of one row: inserts {@code columns} (one {@code ?} each, in order) and, when
-     * a row with the same {@code keyColumns} exists, updates its other columns instead. Needs a primary key or
-     * unique index on {@code keyColumns}.
-     */
-    String upsert(TableName table, List<String> columns, List<String> keyColumns);
+    // ---------------------------------------------------------------- statements and scratch tables
 
     /** Deletes every row of a table, as fast as the database allows, inside a transaction. */
-    default String deleteAll(TableName table) {
+    public String deleteAll(TableName table) {
         return "DELETE FROM " + table.sql();
+    }
+
+    /**
+     * Where a scratch table for {@code table} lives: a table that one connection creates, fills, reads and drops
+     * within one piece of work (ingest stages a file's rows in one). By default {@code table} itself, a real table;
+     * on DuckDB and PostgreSQL the connection's temporary schema ({@code temp}, {@code pg_temp}), which is neither
+     * logged nor compressed to the database file. Create it with {@link #createScratchTable} and use it on that
+     * connection only.
+     */
+    public TableName scratchTable(TableName table) {
+        return table;
+    }
+
+    /**
+     * The statement creating scratch table {@code scratch} (a name from {@link #scratchTable}) with the columns
+     * and types of {@code selectSql}'s result, and its rows (give a query with {@code WHERE 1 = 0} for none).
+     */
+    public String createScratchTable(TableName scratch, String selectSql) {
+        return "CREATE TABLE " + scratch.sql() + " AS " + selectSql;
     }
 
     // ---------------------------------------------------------------- dates
 
-    /** A {@code DATE} expression: the start of the {@code unit} containing the date or timestamp {@code expr}. */
-    String dateTrunc(DateUnit unit, String expr);
+    /**
+     * A {@code DATE} expression: the start of the {@code unit} containing the date or timestamp {@code expr}
+     * (ISO weeks start on Monday). By default {@code CAST(date_trunc('unit', expr) AS DATE)}.
+     */
+    public String dateTrunc(DateUnit unit, String expr) {
+        return "CAST(date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', " + expr + ") AS DATE)";
+    }
 
     /** A {@code DATE} expression: {@code dateExpr} plus {@code daysExpr} days (may be negative). */
-    String addDays(String dateExpr, String daysExpr);
+    public abstract String addDays(String dateExpr, String daysExpr);
 
     /** An integer expression: days from {@code fromDate} to {@code toDate} (positive when {@code to} is later). */
-    String daysBetween(String fromDate, String toDate);
+    public abstract String daysBetween(String fromDate, String toDate);
 
     /** A numeric expression: seconds from timestamp {@code from} to timestamp {@code to}. */
-    String secondsBetween(String from, String to);
+    public abstract String secondsBetween(String from, String to);
 
     /** An integer expression: the ISO day of week of a date, 1 = Monday ... 7 = Sunday. */
-    String isoDayOfWeek(String dateExpr);
+    public abstract String isoDayOfWeek(String dateExpr);
 
     /** An integer expression: the hour 0–23 of a timestamp. */
-    default String hourOf(String timestampExpr) {
+    public String hourOf(String timestampExpr) {
         return "EXTRACT(HOUR FROM " + timestampExpr + ")";
     }
 
@@ -138,28 +287,52 @@ public interface Dialect {
      * A timestamp expression: the wall-clock time in {@code zone} of {@code utcTimestampExpr}, a timestamp without
      * time zone holding UTC (as the warehouse stores instants); e.g. {@code 2025-06-30 23:30} becomes
      * {@code 2025-07-01 00:30} in Europe/London. Never depends on the session's or the JVM's time zone. Where the
-     * database has no time zone rules of its own (H2; MariaDB without its time zone tables) the zone's offsets
-     * from 1970 to 2100 are written into the expression, so instants outside those years use the nearest one.
+     * database has no time zone rules of its own (H2; MariaDB without its time zone tables) use
+     * {@link #zoneShift}, which writes the zone's offsets from 1970 to 2100 into the expression.
      *
      * <pre>{@code
      * String hour = dialect.hourOf(dialect.localTimestamp("ordered_at", ZoneId.of("Europe/London")));
      * }</pre>
      */
-    String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone);
+    public abstract String localTimestamp(String utcTimestampExpr, ZoneId zone);
+
+    /** The zone id as a SQL string literal, for {@link #localTimestamp} implementations. */
+    protected static String zoneLiteral(ZoneId zone) {
+        return ZoneShift.literal(zone);
+    }
+
+    /**
+     * A {@link #localTimestamp} for databases without usable zone rules: a balanced {@code CASE} over the zone's
+     * offset transitions between 1970 and 2100.
+     *
+     * @param addSeconds writes "timestamp expression plus n seconds" in the dialect
+     */
+    protected static String zoneShift(String utcTimestampExpr, ZoneId zone,
+                                      java.util.function.BiFunction<String, Integer, String> addSeconds) {
+        return ZoneShift.expression(utcTimestampExpr, zone, addSeconds);
+    }
 
     // ---------------------------------------------------------------- aggregates
 
     /**
      * A query returning one row per group with the continuous percentiles of {@code valueExpr}: the columns are
      * {@code groupBy} (in order) then {@code p0, p1, ...} for each fraction in {@code fractions}. Rows where
-     * {@code valueExpr} is {@code NULL} are ignored. An empty relation gives no rows.
+     * {@code valueExpr} is {@code NULL} are ignored. An empty relation gives no rows. By default ordered-set
+     * aggregates ({@code PERCENTILE_CONT(f) WITHIN GROUP (ORDER BY v)}).
      *
      * @param relation a table name or a parenthesised sub-query with an alias
      * @param groupBy grouping column names of the relation (may be empty)
      * @param valueExpr numeric expression over the relation
      * @param fractions fractions in [0, 1], e.g. 0.5 and 0.9
      */
-    String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions);
+    public String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions) {
+        return StandardPercentiles.query(relation, groupBy, valueExpr, fractions);
+    }
+
+    /** Checks percentile fractions for {@link #percentiles} implementations: at least one, each in [0, 1]. */
+    protected static void checkFractions(double... fractions) {
+        StandardPercentiles.checkFractions(fractions);
+    }
 
     // ---------------------------------------------------------------- model building (bookstore-etl transform)
 
@@ -168,13 +341,13 @@ public interface Dialect {
      * hexadecimal characters; {@code NULL} when {@code expr} is {@code NULL}. Used to mask personal data with a
      * salted hash, so it must give the same digest on every database.
      */
-    String sha256Hex(String expr);
+    public abstract String sha256Hex(String expr);
 
     /**
      * Statements that make {@code view} show {@code selectSql}, replacing any previous definition of the view even
      * when its columns differ. On PostgreSQL this drops the old view first (with the views built on it).
      */
-    default List<String> replaceView(TableName view, String selectSql) {
+    public List<String> replaceView(TableName view, String selectSql) {
         return List.of("CREATE OR REPLACE VIEW " + view.sql() + " AS " + selectSql);
     }
 
@@ -182,7 +355,7 @@ public interface Dialect {
      * A statement deleting every row of {@code target} whose {@code keyColumns} equal those of some row of
      * {@code source} (a merge's "remove the rows about to be replaced").
      */
-    default String deleteMatching(TableName target, TableName source, List<String> keyColumns) {
+    public String deleteMatching(TableName target, TableName source, List<String> keyColumns) {
         requireColumns(keyColumns, "key column");
         StringBuilder on = new StringBuilder();
         for (String k : keyColumns) {
@@ -195,56 +368,60 @@ public interface Dialect {
 
     /**
      * A statement setting {@code columns} of each row of {@code target} to the values of the row of {@code source}
-     * with the same {@code keyColumns} (unique in {@code source}); rows without a match are left alone.
+     * with the same {@code keyColumns} (unique in {@code source}); rows without a match are left alone. By default
+     * {@code UPDATE ... FROM}, as PostgreSQL and DuckDB write it.
      */
-    String updateFrom(TableName target, TableName source, List<String> keyColumns, List<String> columns);
+    public String updateFrom(TableName target, TableName source, List<String> keyColumns, List<String> columns) {
+        return "UPDATE " + target.sql() + " AS t SET " + assignments(columns, "") + " FROM " + source.sql()
+                + " AS s WHERE " + keyMatch(keyColumns);
+    }
 
     /**
      * Statements creating a (non-unique) index named {@code indexName} on {@code columns} of {@code table} unless it
-     * exists; none on databases that do not need one for joins on those columns (DuckDB).
+     * exists; none when the database does not {@link #supportsIndexes() use indexes}.
      */
-    default List<String> createIndex(TableName table, String indexName, List<String> columns) {
+    public List<String> createIndex(TableName table, String indexName, List<String> columns) {
         Identifiers.require(indexName, "index name");
+        if (!supportsIndexes()) {
+            return List.of();
+        }
         requireColumns(columns, "index column");
         return List.of("CREATE INDEX IF NOT EXISTS " + indexName + " ON " + table.sql() + " ("
                 + String.join(", ", columns) + ")");
     }
 
-    /** What {@code name} is in the database the connection is on: a table, a view, or empty when there is none. */
-    default Optional<RelationKind> relationKind(Connection connection, TableName name) throws SQLException {
-        String sql = "SELECT table_type FROM information_schema.tables WHERE UPPER(table_schema) = UPPER("
-                + (name.schema().isPresent() ? "?" : currentSchemaFunction()) + ") AND UPPER(table_name) = UPPER(?)";
-        try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
-            int i = 1;
-            if (name.schema().isPresent()) {
-                ps.setString(i++, name.schema().get());
-            }
-            ps.setString(i, name.name());
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(rs.getString(1).toUpperCase(java.util.Locale.ROOT).contains("VIEW")
-                        ? RelationKind.VIEW : RelationKind.TABLE);
-            }
+    /** {@code c1 = s.c1, c2 = s.c2}, each target column prefixed with {@code targetPrefix}; columns validated. */
+    protected static String assignments(List<String> columns, String targetPrefix) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("at least one column to set is needed");
         }
+        StringBuilder out = new StringBuilder();
+        for (String c : columns) {
+            Identifiers.require(c, "column name");
+            out.append(out.length() == 0 ? "" : ", ").append(targetPrefix).append(c).append(" = s.").append(c);
+        }
+        return out.toString();
     }
 
-    /** The SQL function naming the connection's current schema (the database on MariaDB). */
-    default String currentSchemaFunction() {
-        return "current_schema()";
+    /** {@code t.k1 = s.k1 AND t.k2 = s.k2}; columns validated. */
+    protected static String keyMatch(List<String> keyColumns) {
+        requireColumns(keyColumns, "key column");
+        StringBuilder out = new StringBuilder();
+        for (String k : keyColumns) {
+            out.append(out.length() == 0 ? "" : " AND ").append("t.").append(k).append(" = s.").append(k);
+        }
+        return out.toString();
+    }
+
+    /** Validates column names written unquoted into SQL: at least one, each a valid identifier. */
+    protected static void requireColumns(List<String> columns, String what) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("at least one " + what + " is needed");
+        }
+        columns.forEach(c -> Identifiers.require(c, what));
     }
 
     // ---------------------------------------------------------------- roles and grants
-
-    /**
-     * Whether the database has roles that read access can be granted to (PostgreSQL, MariaDB). The embedded
-     * databases (DuckDB, H2) have no users of their own: whoever can open the file can read everything, so grants
-     * are not applicable there.
-     */
-    default boolean supportsRoles() {
-        return false;
-    }
 
     /**
      * Statements creating role {@code role} (without login) unless it exists. Roles are global to a server, not to
@@ -252,7 +429,7 @@ public interface Dialect {
      *
      * @throws UnsupportedOperationException when {@link #supportsRoles()} is false
      */
-    default List<String> createRole(String role) {
+    public List<String> createRole(String role) {
         throw rolesNotApplicable();
     }
 
@@ -262,7 +439,7 @@ public interface Dialect {
      *
      * @throws UnsupportedOperationException when {@link #supportsRoles()} is false
      */
-    default List<String> grantSelect(String role, TableName table) {
+    public List<String> grantSelect(String role, TableName table) {
         throw rolesNotApplicable();
     }
 
@@ -271,7 +448,7 @@ public interface Dialect {
      *
      * @throws UnsupportedOperationException when {@link #supportsRoles()} is false
      */
-    default List<String> dropRole(String role) {
+    public List<String> dropRole(String role) {
         throw rolesNotApplicable();
     }
 
@@ -280,68 +457,10 @@ public interface Dialect {
                 + ": an embedded database has no users of its own (protect the database file instead)");
     }
 
-    /** Validates column names written unquoted into SQL. */
-    private static void requireColumns(List<String> columns, String what) {
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("at least one " + what + " is needed");
-        }
-        columns.forEach(c -> Identifiers.require(c, what));
-    }
-
-    // ---------------------------------------------------------------- bulk load and locks
-
-    /**
-     * A writer appending rows to {@code table} on {@code connection} in the database's fastest way, within the
-     * connection's current transaction.
-     */
-    BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException;
-
-    /**
-     * Where a scratch table for {@code table} lives: a table that one connection creates, fills, reads and drops
-     * within one piece of work (ingest stages a file's rows in one). By default {@code table} itself, a real table;
-     * on DuckDB and PostgreSQL the connection's temporary schema ({@code temp}, {@code pg_temp}), which is neither
-     * logged nor compressed to the database file. Create it with {@link #createScratchTable} and use it on that
-     * connection only.
-     */
-    default TableName scratchTable(TableName table) {
-        return table;
-    }
-
-    /**
-     * The statement creating scratch table {@code scratch} (a name from {@link #scratchTable}) with the columns
-     * and types of {@code selectSql}'s result, and its rows (give a query with {@code WHERE 1 = 0} for none).
-     */
-    default String createScratchTable(TableName scratch, String selectSql) {
-        return "CREATE TABLE " + scratch.sql() + " AS " + selectSql;
-    }
-
-    /**
-     * A writer for one large load (say a million rows of a file) into {@code table}, on {@code connection} and
-     * within its current transaction, favouring throughput: rows may be spooled (to a temporary file, then loaded
-     * with DuckDB's parallel {@code COPY} or MariaDB's {@code LOAD DATA LOCAL INFILE}) and are certain to be in the
-     * table only after {@link BulkWriter#finish()}. The same values as {@link #bulkWriter} are accepted; the
-     * default is {@link #bulkWriter}.
-     */
-    default BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns)
-            throws SQLException {
-        return bulkWriter(connection, table, columns);
-    }
-
-    /**
-     * Acquires a named lock that excludes other holders in this and other JVMs, waiting up to {@code wait}.
-     *
-     * @param dataSource where to take a connection for the lock's lifetime (server databases)
-     * @param scope identifies the database and namespace, so that locks of different warehouses never collide
-     * @param name the lock's name
-     * @return the held lock, or empty when it could not be had within {@code wait}
-     */
-    Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait)
-            throws SQLException;
-
-    // ---------------------------------------------------------------- detection
+    // ---------------------------------------------------------------- finding a dialect
 
     /** The built-in dialects, then any found through {@link ServiceLoader}. */
-    static List<Dialect> available() {
+    public static List<Dialect> available() {
         List<Dialect> all = new ArrayList<>(List.of(new DuckDbDialect(), new PostgresDialect(), new MariaDbDialect(),
                 new H2Dialect()));
         ServiceLoader.load(Dialect.class).forEach(all::add);
@@ -349,29 +468,24 @@ public interface Dialect {
     }
 
     /** The built-in or installed dialect with this {@link #name()}. */
-    static Optional<Dialect> named(String name) {
+    public static Optional<Dialect> named(String name) {
         return available().stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /**
-     * The dialect for the database behind {@code connection}.
+     * The dialect for a database reporting {@code productName} and {@code productVersion} through JDBC metadata
+     * ({@code DatabaseMetaData.getDatabaseProductName()} and {@code getDatabaseProductVersion()}).
      *
      * @throws UnsupportedDatabaseException naming the database and the supported ones
      */
-    static Dialect detect(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String product = meta.getDatabaseProductName();
-        String version = meta.getDatabaseProductVersion();
+    public static Dialect detect(String productName, String productVersion) {
         for (Dialect d : available()) {
-            if (d.accepts(product)) {
-                if (d instanceof MariaDbDialect && !version.toLowerCase(java.util.Locale.ROOT).contains("mariadb")) {
-                    break;
-                }
+            if (d.accepts(productName, productVersion)) {
                 return d;
             }
         }
-        throw new UnsupportedDatabaseException(product + " " + version + " is not supported: Bookstore Analytics "
-                + "needs one of DuckDB, PostgreSQL, MariaDB or H2 (window functions, percentiles and bulk loads "
-                + "as those provide), or a Dialect for it installed through ServiceLoader");
+        throw new UnsupportedDatabaseException(productName + " " + productVersion + " is not supported: Bookstore "
+                + "Analytics needs one of DuckDB, PostgreSQL, MariaDB or H2 (window functions, percentiles and bulk "
+                + "loads as those provide), or a Dialect for it installed through ServiceLoader");
     }
 }

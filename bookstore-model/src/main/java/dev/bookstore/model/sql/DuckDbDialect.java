@@ -5,21 +5,31 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** DuckDB, the embedded default: schemas per layer, the Appender for bulk loads, a file lock. */
-final class DuckDbDialect extends StandardDialect {
-    @Override
-    public String name() {
-        return "duckdb";
+/** DuckDB, the embedded default: schemas per layer, no secondary indexes, the Appender for bulk loads, a file lock. */
+final class DuckDbDialect extends Dialect {
+    static final Context CONTEXT = Context.named("duckdb").withProductNames("DuckDB");
+
+    private final DialectRuntime runtime = new Runtime(this);
+
+    DuckDbDialect() {
+        super(CONTEXT);
     }
 
     @Override
-    public boolean accepts(String productName) {
-        return "DuckDB".equalsIgnoreCase(productName);
+    public DialectRuntime runtime() {
+        return runtime;
+    }
+
+    /** DuckDB joins with hash tables and keeps no secondary indexes worth having for that. */
+    @Override
+    public boolean supportsIndexes() {
+        return false;
     }
 
     @Override
@@ -57,18 +67,6 @@ final class DuckDbDialect extends StandardDialect {
         return "sha256(" + expr + ")";
     }
 
-    /** DuckDB joins with hash tables and keeps no secondary indexes worth having for that: none. */
-    @Override
-    public List<String> createIndex(TableName table, String indexName, List<String> columns) {
-        Identifiers.require(indexName, "index name");
-        return List.of();
-    }
-
-    @Override
-    public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
-        return new AppenderWriter(connection, table, columns, columnsOf(connection, table));
-    }
-
     /** The connection's {@code temp} catalog: kept in memory (spilled when large), never written to the file. */
     @Override
     public TableName scratchTable(TableName table) {
@@ -80,39 +78,64 @@ final class DuckDbDialect extends StandardDialect {
         return "CREATE TEMP TABLE " + scratch.name() + " AS " + selectSql;
     }
 
-    /** A temporary CSV file and DuckDB's parallel {@code COPY}: several times faster than the Appender. */
-    @Override
-    public BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns) {
-        return new SpoolingCopyWriter(connection, table, columns);
-    }
-
-    private static List<String> columnsOf(Connection c, TableName table) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
-                + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
-            ps.setString(1, table.schema().orElse("main"));
-            ps.setString(2, table.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        if (names.isEmpty()) {
-            throw new SQLException("table " + table + " does not exist");
-        }
-        return names;
-    }
-
-    @Override
-    public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait) {
-        return Locks.fileLock(scope, name, wait);
-    }
-
     /** ICU's zone rules, which DuckDB's JDBC driver bundles: UTC in, the zone's wall-clock time out. */
     @Override
-    public String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone) {
-        return "CAST(timezone(" + ZoneShift.literal(zone) + ", timezone('UTC', CAST(" + utcTimestampExpr
+    public String localTimestamp(String utcTimestampExpr, ZoneId zone) {
+        return "CAST(timezone(" + zoneLiteral(zone) + ", timezone('UTC', CAST(" + utcTimestampExpr
                 + " AS TIMESTAMP))) AS TIMESTAMP)";
+    }
+
+    /** The Appender, a spooled CSV with {@code COPY} for large loads, a file lock. */
+    private static final class Runtime extends DialectRuntime {
+        Runtime(Dialect dialect) {
+            super(dialect);
+        }
+
+        @Override
+        public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns)
+                throws SQLException {
+            return new AppenderWriter(connection, table, columns, columnsOf(connection, table));
+        }
+
+        /** A temporary CSV file and DuckDB's parallel {@code COPY}: several times faster than the Appender. */
+        @Override
+        public BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns) {
+            return new SpoolingCopyWriter(connection, table, columns);
+        }
+
+        @Override
+        public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait) {
+            return fileLock(scope, name, wait);
+        }
+
+        /** DuckDB's driver sets no SQLSTATE: its catalog errors say "Table with name x does not exist". */
+        @Override
+        public boolean isMissingRelation(SQLException error) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                String m = t.getMessage();
+                if (m != null && m.contains("Catalog Error") && m.contains("does not exist")) {
+                    return true;
+                }
+            }
+            return super.isMissingRelation(error);
+        }
+
+        private static List<String> columnsOf(Connection c, TableName table) throws SQLException {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
+                    + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+                ps.setString(1, table.schema().orElse("main"));
+                ps.setString(2, table.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+            if (names.isEmpty()) {
+                throw new SQLException("table " + table + " does not exist");
+            }
+            return names;
+        }
     }
 }

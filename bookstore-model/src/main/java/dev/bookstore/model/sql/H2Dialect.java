@@ -5,34 +5,27 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
-/** H2 (embedded, used in-memory for tests): schemas per layer, batched inserts, {@code MERGE}, a file lock. */
-final class H2Dialect extends StandardDialect {
+/** H2 (embedded, used in-memory for tests): schemas per layer, batched inserts, a file lock. */
+final class H2Dialect extends Dialect {
+    static final Context CONTEXT = Context.named("h2").withProductNames("H2");
     private static final int BATCH = 5_000;
 
-    @Override
-    public String name() {
-        return "h2";
+    private final DialectRuntime runtime = new Runtime(this);
+
+    H2Dialect() {
+        super(CONTEXT);
     }
 
     @Override
-    public boolean accepts(String productName) {
-        return "H2".equalsIgnoreCase(productName);
+    public DialectRuntime runtime() {
+        return runtime;
     }
 
     @Override
     public String longTextType() {
         return "CHARACTER VARYING(1000000000)";
-    }
-
-    @Override
-    public String upsert(TableName table, List<String> columns, List<String> keyColumns) {
-        Upserts.nonKey(columns, keyColumns);
-        return "MERGE INTO " + table.sql() + " (" + String.join(", ", columns) + ") KEY ("
-                + String.join(", ", keyColumns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     @Override
@@ -76,23 +69,43 @@ final class H2Dialect extends StandardDialect {
                 + ") WHEN MATCHED THEN UPDATE SET " + assignments(columns, "");
     }
 
-    @Override
-    public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
-        return new BatchInsertWriter(connection, table, columns, BATCH);
-    }
-
-    @Override
-    public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait) {
-        return Locks.fileLock(scope, name, wait);
-    }
-
     /**
      * H2 converts a timestamp without time zone through the session's (JVM's) zone, so the zone's offsets are
      * written into the expression instead (see {@link ZoneShift}).
      */
     @Override
     public String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone) {
-        return ZoneShift.expression(utcTimestampExpr, zone,
+        return zoneShift(utcTimestampExpr, zone,
                 (ts, seconds) -> "DATEADD(SECOND, " + seconds + ", " + ts + ")");
+    }
+
+    /** Batched inserts, a file lock. */
+    private static final class Runtime extends DialectRuntime {
+        Runtime(Dialect dialect) {
+            super(dialect);
+        }
+
+        @Override
+        public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns)
+                throws SQLException {
+            return new BatchInsertWriter(connection, table, columns, BATCH);
+        }
+
+        @Override
+        public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait) {
+            return fileLock(scope, name, wait);
+        }
+
+        /** H2's error codes: table or view not found (42102, 42103), schema not found (90079). */
+        @Override
+        public boolean isMissingRelation(SQLException error) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                if (t instanceof SQLException s && (s.getErrorCode() == 42102 || s.getErrorCode() == 42103
+                        || s.getErrorCode() == 90079)) {
+                    return true;
+                }
+            }
+            return super.isMissingRelation(error);
+        }
     }
 }

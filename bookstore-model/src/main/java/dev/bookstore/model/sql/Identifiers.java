@@ -1,6 +1,6 @@
 package dev.bookstore.model.sql;
 
-import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,11 +31,12 @@ public final class Identifiers {
      */
     public static String require(String identifier, String what) {
         if (identifier == null || !VALID.matcher(identifier).matches()) {
-            throw new BookstoreException(what + " '" + identifier + "' is not a valid identifier: use lower-case "
+            throw new InvalidArgumentException(what + " '" + identifier + "' is not a valid identifier: use lower-case "
                     + "letters, digits and '_', starting with a letter, at most 48 characters");
         }
         if (RESERVED.contains(identifier)) {
-            throw new BookstoreException(what + " '" + identifier + "' is a reserved SQL word; choose another name");
+            throw new InvalidArgumentException(what + " '" + identifier
+                    + "' is a reserved SQL word; choose another name");
         }
         return identifier;
     }

@@ -7,7 +7,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Conversion of bulk-load values to JDBC parameters; timestamps are stored as UTC wall-clock values. */
@@ -25,8 +24,7 @@ final class JdbcValues {
 
     /** An {@link Instant} as the UTC wall-clock time stored in {@code TIMESTAMP} columns. */
     static LocalDateTime utc(Instant instant) {
-        // not ofInstant: that builds the offset's ZoneRules on every call
-        return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        return UtcTimestamps.of(instant);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
-/** The three lock mechanisms: a session-level database lock (PostgreSQL, MariaDB) and a file lock. */
+/** The two lock mechanisms: a session-level database lock (PostgreSQL, MariaDB) and a file lock. */
 final class Locks {
     private static final ConcurrentHashMap<String, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
     private static final long POLL_MILLIS = 50;
@@ -41,21 +41,17 @@ final class Locks {
         }
     }
 
-    /** A lock held by a session-level SQL lock function on a dedicated connection. */
-    interface SqlLockFunctions {
-        /** Tries once to acquire (no waiting inside the database). */
-        boolean tryAcquire(Connection c, String key) throws SQLException;
-
-        void release(Connection c, String key) throws SQLException;
-    }
-
-    static Optional<WarehouseLock> sessionLock(DataSource ds, String key, String name, Duration wait,
-                                               SqlLockFunctions functions) throws SQLException {
+    /**
+     * A lock held by a session-level SQL lock function on a dedicated connection: {@code tryAcquireSql} tries once
+     * (no waiting inside the database) and returns 1 on success; both statements take {@code key} as parameter.
+     */
+    static Optional<WarehouseLock> sessionLock(DataSource ds, Object key, String name, Duration wait,
+                                               String tryAcquireSql, String releaseSql) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
         Connection c = ds.getConnection();
         try {
             while (true) {
-                if (functions.tryAcquire(c, key)) {
+                if (queryBoolean(c, tryAcquireSql, key)) {
                     Connection held = c;
                     c = null;
                     return Optional.of(new WarehouseLock() {
@@ -73,7 +69,7 @@ final class Locks {
                             }
                             released = true;
                             try (held) {
-                                functions.release(held, key);
+                                queryBoolean(held, releaseSql, key);
                             } catch (SQLException e) {
                                 throw new WarehouseException("releasing lock '" + name + "' failed: " + e.getMessage(),
                                         e);

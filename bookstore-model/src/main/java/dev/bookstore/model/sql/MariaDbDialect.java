@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -14,28 +14,28 @@ import javax.sql.DataSource;
  * {@code marts_fct_orders}) in the connection's database; {@code LOAD DATA LOCAL INFILE} for large bulk loads and
  * multi-row inserts for small ones; {@code GET_LOCK}.
  */
-final class MariaDbDialect implements Dialect {
+final class MariaDbDialect extends Dialect {
+    static final Context CONTEXT = Context.named("mariadb").withProductNames("MariaDB", "MySQL").withIdentifierQuote('`')
+            .withLayersAreSchemas(false).withCurrentSchemaFunction("DATABASE()");
     private static final int BATCH = 2_000;
     private static final int ROWS_PER_INSERT = 500;
 
-    @Override
-    public String name() {
-        return "mariadb";
+    private final DialectRuntime runtime = new Runtime(this);
+
+    MariaDbDialect() {
+        super(CONTEXT);
     }
 
     @Override
-    public boolean accepts(String productName) {
-        return "MariaDB".equalsIgnoreCase(productName) || "MySQL".equalsIgnoreCase(productName);
+    public DialectRuntime runtime() {
+        return runtime;
     }
 
+    /** MariaDB (also as older drivers report it, "MySQL"), but not MySQL itself: the version must name MariaDB. */
     @Override
-    public String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
-    }
-
-    @Override
-    public boolean layersAreSchemas() {
-        return false;
+    public boolean accepts(String productName, String productVersion) {
+        return ("MariaDB".equalsIgnoreCase(productName) || "MySQL".equalsIgnoreCase(productName))
+                && productVersion.toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
     @Override
@@ -56,14 +56,6 @@ final class MariaDbDialect implements Dialect {
     @Override
     public String doubleType() {
         return "DOUBLE";
-    }
-
-    @Override
-    public String upsert(TableName table, List<String> columns, List<String> keyColumns) {
-        List<String> update = Upserts.nonKey(columns, keyColumns);
-        String set = update.isEmpty() ? keyColumns.get(0) + " = " + keyColumns.get(0)
-                : update.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
-        return Upserts.insertPrefix(table, columns) + " ON DUPLICATE KEY UPDATE " + set;
     }
 
     @Override
@@ -106,7 +98,7 @@ final class MariaDbDialect implements Dialect {
     /** MariaDB has {@code PERCENTILE_CONT} only as a window function: one DISTINCT row per partition. */
     @Override
     public String percentiles(String relation, List<String> groupBy, String valueExpr, double... fractions) {
-        StandardPercentiles.checkFractions(fractions);
+        checkFractions(fractions);
         String over = groupBy.isEmpty() ? "OVER ()" : "OVER (PARTITION BY " + String.join(", ", groupBy) + ")";
         List<String> select = new ArrayList<>(groupBy);
         for (int i = 0; i < fractions.length; i++) {
@@ -126,18 +118,13 @@ final class MariaDbDialect implements Dialect {
     @Override
     public String deleteMatching(TableName target, TableName source, List<String> keyColumns) {
         return "DELETE t FROM " + target.sql() + " t JOIN " + source.sql() + " s ON "
-                + StandardDialect.keyMatch(keyColumns);
+                + keyMatch(keyColumns);
     }
 
     @Override
     public String updateFrom(TableName target, TableName source, List<String> keyColumns, List<String> columns) {
-        return "UPDATE " + target.sql() + " t JOIN " + source.sql() + " s ON " + StandardDialect.keyMatch(keyColumns)
-                + " SET " + StandardDialect.assignments(columns, "t.");
-    }
-
-    @Override
-    public String currentSchemaFunction() {
-        return "DATABASE()";
+        return "UPDATE " + target.sql() + " t JOIN " + source.sql() + " s ON " + keyMatch(keyColumns)
+                + " SET " + assignments(columns, "t.");
     }
 
     @Override
@@ -163,44 +150,42 @@ final class MariaDbDialect implements Dialect {
         return List.of("DROP ROLE IF EXISTS " + role);
     }
 
-    @Override
-    public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
-        return new BatchInsertWriter(connection, table, columns, BATCH, ROWS_PER_INSERT);
-    }
-
-    /**
-     * {@code LOAD DATA LOCAL INFILE} from a temporary spool file; multi-row inserts when the server
-     * ({@code local_infile}) or the driver ({@code allowLocalInfile}) refuses local files.
-     */
-    @Override
-    public BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns) {
-        return new LoadDataWriter(connection, table, columns, ROWS_PER_INSERT);
-    }
-
-    @Override
-    public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait)
-            throws SQLException {
-        String key = "bookstore_" + Locks.digest(scope, name).substring(0, 40);
-        return Locks.sessionLock(dataSource, key, name, wait, new Locks.SqlLockFunctions() {
-            @Override
-            public boolean tryAcquire(Connection c, String k) throws SQLException {
-                return Locks.queryBoolean(c, "SELECT GET_LOCK(?, 0)", k);
-            }
-
-            @Override
-            public void release(Connection c, String k) throws SQLException {
-                Locks.queryBoolean(c, "SELECT RELEASE_LOCK(?)", k);
-            }
-        });
-    }
-
     /**
      * {@code CONVERT_TZ} needs the server's time zone tables, which are often not loaded (it then gives NULL): the
      * zone's offsets are written into the expression instead (see {@link ZoneShift}).
      */
     @Override
     public String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone) {
-        return ZoneShift.expression(utcTimestampExpr, zone,
+        return zoneShift(utcTimestampExpr, zone,
                 (ts, seconds) -> "DATE_ADD(" + ts + ", INTERVAL " + seconds + " SECOND)");
+    }
+
+    /** Multi-row inserts, {@code LOAD DATA LOCAL INFILE} for large loads, {@code GET_LOCK}. */
+    private static final class Runtime extends DialectRuntime {
+        Runtime(Dialect dialect) {
+            super(dialect);
+        }
+
+        @Override
+        public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns)
+                throws SQLException {
+            return new BatchInsertWriter(connection, table, columns, BATCH, ROWS_PER_INSERT);
+        }
+
+        /**
+         * {@code LOAD DATA LOCAL INFILE} from a temporary spool file; multi-row inserts when the server
+         * ({@code local_infile}) or the driver ({@code allowLocalInfile}) refuses local files.
+         */
+        @Override
+        public BulkWriter largeBulkWriter(Connection connection, TableName table, List<String> columns) {
+            return new LoadDataWriter(connection, table, columns, ROWS_PER_INSERT);
+        }
+
+        @Override
+        public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait)
+                throws SQLException {
+            String key = "bookstore_" + lockDigest(scope, name).substring(0, 40);
+            return sessionLock(dataSource, key, name, wait, "SELECT GET_LOCK(?, 0)", "SELECT RELEASE_LOCK(?)");
+        }
     }
 }

@@ -10,15 +10,18 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** PostgreSQL: schemas per layer, {@code COPY} for bulk loads, advisory locks. */
-final class PostgresDialect extends StandardDialect {
-    @Override
-    public String name() {
-        return "postgresql";
+final class PostgresDialect extends Dialect {
+    static final Context CONTEXT = Context.named("postgresql").withProductNames("PostgreSQL");
+
+    private final DialectRuntime runtime = new Runtime(this);
+
+    PostgresDialect() {
+        super(CONTEXT);
     }
 
     @Override
-    public boolean accepts(String productName) {
-        return "PostgreSQL".equalsIgnoreCase(productName);
+    public DialectRuntime runtime() {
+        return runtime;
     }
 
     @Override
@@ -101,33 +104,32 @@ final class PostgresDialect extends StandardDialect {
         return "CREATE TEMP TABLE " + scratch.name() + " AS " + selectSql;
     }
 
-    @Override
-    public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns) throws SQLException {
-        return new CopyWriter(connection, table, columns);
-    }
-
-    @Override
-    public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait)
-            throws SQLException {
-        long key = ByteBuffer.wrap(HexFormat.of().parseHex(Locks.digest(scope, name).substring(0, 16))).getLong();
-        return Locks.sessionLock(dataSource, Long.toString(key), name, wait, new Locks.SqlLockFunctions() {
-            @Override
-            public boolean tryAcquire(Connection c, String k) throws SQLException {
-                return Locks.queryBoolean(c, "SELECT CASE WHEN pg_try_advisory_lock(?) THEN 1 ELSE 0 END",
-                        Long.parseLong(k));
-            }
-
-            @Override
-            public void release(Connection c, String k) throws SQLException {
-                Locks.queryBoolean(c, "SELECT CASE WHEN pg_advisory_unlock(?) THEN 1 ELSE 0 END", Long.parseLong(k));
-            }
-        });
-    }
-
     /** The server's zone rules: read as UTC, shown in the zone. */
     @Override
     public String localTimestamp(String utcTimestampExpr, java.time.ZoneId zone) {
         return "((CAST(" + utcTimestampExpr + " AS TIMESTAMP) AT TIME ZONE 'UTC') AT TIME ZONE "
-                + ZoneShift.literal(zone) + ")";
+                + zoneLiteral(zone) + ")";
+    }
+
+    /** {@code COPY} for bulk loads, session-level advisory locks. */
+    private static final class Runtime extends DialectRuntime {
+        Runtime(Dialect dialect) {
+            super(dialect);
+        }
+
+        @Override
+        public BulkWriter bulkWriter(Connection connection, TableName table, List<String> columns)
+                throws SQLException {
+            return new CopyWriter(connection, table, columns);
+        }
+
+        @Override
+        public Optional<WarehouseLock> tryLock(DataSource dataSource, String scope, String name, Duration wait)
+                throws SQLException {
+            long key = ByteBuffer.wrap(HexFormat.of().parseHex(lockDigest(scope, name).substring(0, 16))).getLong();
+            return sessionLock(dataSource, key, name, wait,
+                    "SELECT CASE WHEN pg_try_advisory_lock(?) THEN 1 ELSE 0 END",
+                    "SELECT CASE WHEN pg_advisory_unlock(?) THEN 1 ELSE 0 END");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bookstore.model.sql;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class SqlRenderer implements TemplateEngine {
                 String text = fragment(f.name(), defines, defined);
                 if (text.contains("{{") || text.contains("${")) { // a fragment may be a template itself
                     if (depth >= MAX_DEPTH) {
-                        throw new BookstoreException("SQL fragment {{" + f.name() + "}} nests fragments more than "
+                        throw new InvalidArgumentException("SQL fragment {{" + f.name() + "}} nests fragments more than "
                                 + MAX_DEPTH + " deep (does it contain itself?)");
                     }
                     append(out, compile(text).parts(), defines, defined, depth + 1);
@@ -178,7 +179,7 @@ public final class SqlRenderer implements TemplateEngine {
                 case "text" -> dialect.longTextType();
                 case "double" -> dialect.doubleType();
                 case "money" -> dialect.moneyType();
-                default -> throw new BookstoreException("unknown type placeholder ${type:" + p.name()
+                default -> throw new InvalidArgumentException("unknown type placeholder ${type:" + p.name()
                         + "} (known: timestamp, text, double, money)");
             };
         }
@@ -186,7 +187,7 @@ public final class SqlRenderer implements TemplateEngine {
         try {
             layer = Layer.valueOf(p.kind().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BookstoreException("unknown placeholder ${" + p.kind() + ":" + p.name() + "} (known: "
+            throw new InvalidArgumentException("unknown placeholder ${" + p.kind() + ":" + p.name() + "} (known: "
                     + "${raw:..}, ${staging:..}, ${intermediate:..}, ${marts:..}, ${meta:..}, ${type:..})", e);
         }
         return tables.apply(layer, p.name()).sql();
@@ -204,10 +205,10 @@ public final class SqlRenderer implements TemplateEngine {
             return m.expand(List.of());
         }
         if (BUILT_IN.containsKey(name)) {
-            throw new BookstoreException("macro " + name + " takes " + arguments(BUILT_IN.get(name))
+            throw new InvalidArgumentException("macro " + name + " takes " + arguments(BUILT_IN.get(name))
                     + ": write {{" + name + "(..)}}");
         }
-        throw new BookstoreException("SQL fragment {{" + name + "}} was not given (defined: "
+        throw new InvalidArgumentException("SQL fragment {{" + name + "}} was not given (defined: "
                 + String.join(", ", new TreeSet<>(defined)) + ")");
     }
 
@@ -224,7 +225,7 @@ public final class SqlRenderer implements TemplateEngine {
         }
         TreeSet<String> known = new TreeSet<>(BUILT_IN.keySet());
         defined.stream().filter(d -> defines.apply(d) instanceof SqlMacro).forEach(known::add);
-        throw new BookstoreException("unknown macro {{" + name + "(..)}} (known: " + String.join(", ", known) + ")");
+        throw new InvalidArgumentException("unknown macro {{" + name + "(..)}} (known: " + String.join(", ", known) + ")");
     }
 
     private String builtIn(String name, List<String> a) {
@@ -246,14 +247,14 @@ public final class SqlRenderer implements TemplateEngine {
         try {
             return DateUnit.valueOf(word.strip().replace("'", "").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BookstoreException("date_trunc unit '" + word + "' is not one of day, week, month, quarter, "
+            throw new InvalidArgumentException("date_trunc unit '" + word + "' is not one of day, week, month, quarter, "
                     + "year", e);
         }
     }
 
     private static void requireArity(String name, int arity, List<String> args) {
         if (args.size() != arity) {
-            throw new BookstoreException("macro " + name + " takes " + arguments(arity) + ", got " + args.size()
+            throw new InvalidArgumentException("macro " + name + " takes " + arguments(arity) + ", got " + args.size()
                     + ": " + args);
         }
     }

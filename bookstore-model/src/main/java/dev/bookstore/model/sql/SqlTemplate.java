@@ -1,6 +1,7 @@
 package dev.bookstore.model.sql;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +55,7 @@ final class SqlTemplate {
         Parser p = new Parser(template);
         List<Part> parts = p.sequence(false);
         if (p.pos < template.length()) { // a stray '}}' at the top level
-            throw new BookstoreException("'}}' without an opening '{{' at offset " + p.pos + " of SQL template: "
+            throw new InvalidArgumentException("'}}' without an opening '{{' at offset " + p.pos + " of SQL template: "
                     + excerpt(template, p.pos));
         }
         return new SqlTemplate(List.copyOf(parts));
@@ -214,7 +215,7 @@ final class SqlTemplate {
         }
 
         private BookstoreException error(String what, int at) {
-            return new BookstoreException(what + " at offset " + at + " of SQL template: " + excerpt(s, at));
+            return new InvalidArgumentException(what + " at offset " + at + " of SQL template: " + excerpt(s, at));
         }
 
         /** Strips leading white space of the first text part and trailing of the last. */

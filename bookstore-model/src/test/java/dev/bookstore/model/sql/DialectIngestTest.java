@@ -33,7 +33,7 @@ class DialectIngestTest {
             exec(c, wh.render("CREATE TABLE " + t.sql() + " (id BIGINT, s VARCHAR(100), n INTEGER, "
                     + "m ${type:money}, d DATE, ts ${type:timestamp})"));
             c.setAutoCommit(false);
-            try (BulkWriter w = d.largeBulkWriter(c, t, List.of("id", "s", "n", "m", "d", "ts"))) {
+            try (BulkWriter w = d.runtime().largeBulkWriter(c, t, List.of("id", "s", "n", "m", "d", "ts"))) {
                 w.row(1L, text, 7, new BigDecimal("-12.50"), LocalDate.of(2025, 3, 30),
                         Instant.parse("2025-03-30T23:30:05Z"));
                 w.row(2L, "", null, Optional.empty(), Optional.of(LocalDate.of(2024, 2, 29)), null);
@@ -42,7 +42,7 @@ class DialectIngestTest {
             }
             c.commit();
             // rows written by a transaction that is rolled back are not kept
-            try (BulkWriter w = d.largeBulkWriter(c, t, List.of("id", "s"))) {
+            try (BulkWriter w = d.runtime().largeBulkWriter(c, t, List.of("id", "s"))) {
                 w.row(4L, "gone");
                 w.finish();
             }
@@ -80,7 +80,7 @@ class DialectIngestTest {
             exec(c, d.createScratchTable(scratch, "SELECT source_kind, rows_read FROM " + source.sql() + " WHERE 1 = 0"));
             exec(c, "ALTER TABLE " + scratch.sql() + " ADD COLUMN stage_row BIGINT");
             c.setAutoCommit(false);
-            try (BulkWriter w = d.largeBulkWriter(c, scratch, List.of("source_kind", "rows_read", "stage_row"))) {
+            try (BulkWriter w = d.runtime().largeBulkWriter(c, scratch, List.of("source_kind", "rows_read", "stage_row"))) {
                 for (long i = 1; i <= 1_000; i++) {
                     w.row("orders", i, i);
                 }
@@ -113,8 +113,8 @@ class DialectIngestTest {
                 exec(c, "DROP TABLE IF EXISTS " + t.sql());
                 exec(c, "CREATE TABLE " + t.sql() + " (id BIGINT, s VARCHAR(100), flag BOOLEAN)");
                 c.setAutoCommit(false);
-                try (BulkWriter w = large ? d.largeBulkWriter(c, t, List.of("id", "s", "flag"))
-                        : d.bulkWriter(c, t, List.of("id", "s", "flag"))) {
+                try (BulkWriter w = large ? d.runtime().largeBulkWriter(c, t, List.of("id", "s", "flag"))
+                        : d.runtime().bulkWriter(c, t, List.of("id", "s", "flag"))) {
                     for (int i = 0; i < TRICKY.size(); i++) {
                         w.row((long) i, TRICKY.get(i), i % 2 == 0);
                     }
@@ -167,7 +167,7 @@ class DialectIngestTest {
                     exec(c, "DROP TABLE IF EXISTS " + t.sql());
                     exec(c, "CREATE TABLE " + t.sql() + " (id BIGINT, s VARCHAR(100))");
                     c.setAutoCommit(false);
-                    try (BulkWriter writer = w.dialect().largeBulkWriter(c, t, List.of("id", "s"))) {
+                    try (BulkWriter writer = w.dialect().runtime().largeBulkWriter(c, t, List.of("id", "s"))) {
                         for (long i = 0; i < 1_234; i++) {
                             writer.row(i, TRICKY.get((int) (i % TRICKY.size())));
                         }

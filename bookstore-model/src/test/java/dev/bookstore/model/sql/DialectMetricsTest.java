@@ -37,7 +37,7 @@ class DialectMetricsTest {
             }
             exec(c, "DROP TABLE IF EXISTS " + t.sql());
             exec(c, "CREATE TABLE " + t.sql() + " (n INTEGER, ts " + d.timestampType() + ")");
-            try (BulkWriter w = d.bulkWriter(c, t, List.of("n", "ts"))) {
+            try (BulkWriter w = d.runtime().bulkWriter(c, t, List.of("n", "ts"))) {
                 for (int i = 0; i < INSTANTS.size(); i++) {
                     w.row(i, LocalDateTime.ofInstant(INSTANTS.get(i), ZoneOffset.UTC));
                 }

@@ -32,7 +32,7 @@ class DialectTransformTest {
         List<String> values = List.of("oliver.nguyen1@example.com", "José Müller ✓ 北京", "salt:abc@x.com", "");
         wh.withConnection(c -> {
             exec(c, "CREATE TABLE " + t.sql() + " (id INTEGER, v VARCHAR(200))");
-            try (BulkWriter w = d.bulkWriter(c, t, List.of("id", "v"))) {
+            try (BulkWriter w = d.runtime().bulkWriter(c, t, List.of("id", "v"))) {
                 for (int i = 0; i < values.size(); i++) {
                     w.row(i, values.get(i));
                 }
@@ -72,9 +72,9 @@ class DialectTransformTest {
                 assertEquals("x", rs.getString(1));
                 assertEquals(2, rs.getInt(2));
             }
-            assertEquals(Optional.of(RelationKind.VIEW), d.relationKind(c, view));
-            assertEquals(Optional.of(RelationKind.TABLE), d.relationKind(c, base));
-            assertEquals(Optional.empty(), d.relationKind(c, wh.table(Layer.META, "scratch_absent")));
+            assertEquals(Optional.of(RelationKind.VIEW), d.runtime().relationKind(c, view));
+            assertEquals(Optional.of(RelationKind.TABLE), d.runtime().relationKind(c, base));
+            assertEquals(Optional.empty(), d.runtime().relationKind(c, wh.table(Layer.META, "scratch_absent")));
             exec(c, "DROP VIEW " + view.sql());
             return null;
         });
@@ -200,7 +200,7 @@ class DialectTransformTest {
             for (String s : wh.dialect().createSchemaFor(t)) {
                 exec(c, s);
             }
-            Optional<RelationKind> kind = wh.dialect().relationKind(c, t);
+            Optional<RelationKind> kind = wh.dialect().runtime().relationKind(c, t);
             if (kind.isPresent()) {
                 exec(c, (kind.get() == RelationKind.VIEW ? "DROP VIEW " : "DROP TABLE ") + t.sql());
             }

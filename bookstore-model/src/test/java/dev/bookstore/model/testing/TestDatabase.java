@@ -3,7 +3,9 @@ package dev.bookstore.model.testing;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.WarehouseConfig;
 import dev.bookstore.model.sql.Layer;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
 /**
  * One database for one test invocation: hands out warehouses isolated from every other test (a fresh in-memory
@@ -64,6 +68,27 @@ public final class TestDatabase implements AutoCloseable {
         Warehouse wh = Warehouse.connect(url(), isolated.withConnectTimeout(java.time.Duration.ofSeconds(10)));
         opened.add(wh);
         return wh;
+    }
+
+    /**
+     * A warehouse whose database stops answering once it is open: the first connection (dialect detection) reaches
+     * this test's database, every later one is refused as a server that went down refuses it (SQLSTATE
+     * {@code 08001}, "Connection refused").
+     */
+    public Warehouse unreachableWarehouse() {
+        AtomicBoolean opened = new AtomicBoolean();
+        DataSource refusing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return method.getName().equals("toString") ? "unreachable " + kind : null;
+                    }
+                    if (opened.compareAndSet(false, true)) {
+                        return DriverManager.getConnection(url());
+                    }
+                    throw new SQLException("Connection refused", "08001");
+                });
+        return Warehouse.using(refusing, kind.isServer() ? WarehouseConfig.defaults().withNamespace(namespace)
+                : WarehouseConfig.defaults());
     }
 
     /** Drops what this test created on a server database and closes every warehouse. */

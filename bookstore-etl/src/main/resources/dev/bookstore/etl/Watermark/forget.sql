@@ -1,0 +1,1 @@
+DELETE FROM ${meta:ingest_watermarks} WHERE source_name = :source_name
