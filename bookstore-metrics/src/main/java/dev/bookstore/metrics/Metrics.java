@@ -107,6 +107,25 @@ public final class Metrics {
         }
     }
 
+    // ================================================================================================= report
+
+    /**
+     * Every question for {@code range} at once, as one value to render ({@link MetricsReport#of}); customer-state
+     * questions as of the range's last day.
+     *
+     * <pre>{@code
+     * MetricsReport report = metrics.report(q4, MetricsReport.Options.defaults().withGrain(Granularity.WEEK));
+     * }</pre>
+     */
+    public MetricsReport report(DateRange range, MetricsReport.Options options) {
+        return MetricsReport.of(this, range, options);
+    }
+
+    /** {@link #report(DateRange, MetricsReport.Options)} with {@link MetricsReport.Options#defaults()}. */
+    public MetricsReport report(DateRange range) {
+        return report(range, MetricsReport.Options.defaults());
+    }
+
     // ================================================================================================== sales
 
     /**
