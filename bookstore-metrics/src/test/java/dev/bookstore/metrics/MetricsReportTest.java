@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.testing.DatabaseKind;
@@ -50,7 +51,7 @@ class MetricsReportTest {
     private static final Map<DatabaseKind, MetricsReport> REPORTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static MetricsReport report(DatabaseKind kind) {
-        return REPORTS.computeIfAbsent(kind, k -> Metrics.on(Warehouses.generated(k)).report(Q4, OPTIONS));
+        return REPORTS.computeIfAbsent(kind, k -> Metrics.on(TestData.warehouse(k)).report(Q4, OPTIONS));
     }
 
     @EachDatabase
@@ -101,7 +102,7 @@ class MetricsReportTest {
                 .reversed().thenComparing(PeakTime::dayOfWeek).thenComparingInt(PeakTime::hour)).limit(top)
                 .toList(), r.busiestHours(), "busiest hours"));
         // top-N lists: as the single calls on the same database (their ties follow its collation)
-        Metrics m = Metrics.on(Warehouses.generated(kind), MetricsOptions.defaults().withoutCache());
+        Metrics m = Metrics.on(TestData.warehouse(kind), MetricsOptions.defaults().withoutCache());
         checks.add(() -> assertEquals(m.bestsellers(Q4, top, BestsellerRanking.UNITS), r.topProducts(), "products"));
         checks.add(() -> assertEquals(m.lifetimeValues(AS_OF).stream().limit(top).toList(), r.topCustomers()));
         checks.add(() -> assertEquals(m.topSearchTerms(Q4, top), r.searchTerms(), "search terms"));
@@ -180,7 +181,7 @@ class MetricsReportTest {
     @Test
     void anEmptyRangeGivesAnEmptyReportAndJsonLeavesAbsentValuesOut() throws Exception {
         MetricsReport r = report(DatabaseKind.DUCKDB);
-        MetricsReport empty = Metrics.on(Warehouses.generated(DatabaseKind.DUCKDB))
+        MetricsReport empty = Metrics.on(TestData.warehouse(DatabaseKind.DUCKDB))
                 .report(MetricsMatchOracleTest.NO_DATA);
         assertEquals(0, empty.sales().orders());
         assertTrue(empty.periods().isEmpty() && empty.topProducts().isEmpty() && empty.peakTimes().isEmpty());

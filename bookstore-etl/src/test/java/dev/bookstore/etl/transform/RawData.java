@@ -8,6 +8,7 @@ import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.generator.GeneratorOptions;
 import dev.bookstore.model.sql.BulkWriter;
 import dev.bookstore.model.sql.Layer;
+import dev.bookstore.model.testing.GeneratedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -70,16 +71,7 @@ record RawData(List<Customer> customers, List<Product> products, List<OrderLine>
 
     private static RawData generate(GeneratorOptions options) {
         try {
-            Path dir = Files.createTempDirectory("bookstore-transform-test");
-            Generator.generate(options, dir);
-            RawData data = read(dir, ReportingCalendar.DEFAULT);
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(dir);
-            return data.plus(handMade());
+            return read(GeneratedData.of(options).dir(), ReportingCalendar.DEFAULT).plus(handMade());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

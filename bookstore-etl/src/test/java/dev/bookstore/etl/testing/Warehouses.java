@@ -1,4 +1,4 @@
-package dev.bookstore.metrics;
+package dev.bookstore.etl.testing;
 
 import dev.bookstore.etl.Ingest;
 import dev.bookstore.etl.IngestOptions;
@@ -31,21 +31,38 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Warehouses built once per JVM and database by the real pipeline (Ingest + Transform) and shared by the test
- * classes that only read them; each lives in its own in-memory database or server namespace and is dropped when
- * the test run ends. Register with {@code @ExtendWith(Warehouses.class)}.
+ * The shared test fixture "a warehouse built from generated data": warehouses built once per JVM, database and
+ * name by the real pipeline ({@link Ingest#directory} + {@link Transform}) and shared by the test classes that
+ * only read them; each lives in its own in-memory database or server namespace and is dropped when the test run
+ * ends. Used by the metrics and ml tests, which depend on this test-jar in test scope only (never main code). Register
+ * with {@code @ExtendWith(Warehouses.class)} so that server namespaces are dropped.
+ *
+ * <pre>{@code
+ * static final TransformOptions TRANSFORM = Warehouses.transformOptions("metrics-test-salt");
+ * Warehouse wh = Warehouses.build(kind, "generated", w -> Warehouses.load(w, data.dir(), TRANSFORM));
+ * }</pre>
  */
-final class Warehouses implements BeforeAllCallback {
-    static final TransformOptions TRANSFORM = TransformOptions.defaults().withPiiSalt("metrics-test-salt")
-            .withSnapshotDay(LocalDate.of(2026, 1, 15));
-    static final IngestOptions INGEST = IngestOptions.defaults()
+public final class Warehouses implements BeforeAllCallback {
+    /** Ingest with "now" fixed after every generated date (2026-06-01), so no generated date is in the future. */
+    public static final IngestOptions INGEST = IngestOptions.defaults()
             .withClock(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
 
     private static final Map<String, Built> BUILT = new ConcurrentHashMap<>();
     private static final List<Built> ALL = new ArrayList<>();
 
-    /** A warehouse built from files, and how to drop it. */
-    record Built(DatabaseKind kind, Warehouse warehouse, String namespace) {
+    /** The transform options of the fixture: this PII salt and the snapshot day 2026-01-15. */
+    public static TransformOptions transformOptions(String piiSalt) {
+        return TransformOptions.defaults().withPiiSalt(piiSalt).withSnapshotDay(LocalDate.of(2026, 1, 15));
+    }
+
+    /**
+     * A warehouse built from files, and how to drop it.
+     *
+     * @param kind its database
+     * @param warehouse the warehouse
+     * @param namespace its namespace on a server ("" on embedded databases)
+     */
+    public record Built(DatabaseKind kind, Warehouse warehouse, String namespace) {
     }
 
     @Override
@@ -54,18 +71,14 @@ final class Warehouses implements BeforeAllCallback {
                 .getOrComputeIfAbsent("cleanup", k -> new Cleanup(), Cleanup.class);
     }
 
-    /** The generated data set loaded into {@code kind} (built on first use). */
-    static Warehouse generated(DatabaseKind kind) {
-        return build(kind, "generated", wh -> load(wh, TestData.generated().dir()));
-    }
-
     /** A warehouse on {@code kind} loaded by {@code loader} under {@code name} (built on first use per name). */
-    static Warehouse build(DatabaseKind kind, String name, Consumer<Warehouse> loader) {
+    public static Warehouse build(DatabaseKind kind, String name, Consumer<Warehouse> loader) {
         return build(kind, name, WarehouseConfig.defaults(), loader);
     }
 
     /** A warehouse on {@code kind} with {@code config}, loaded by {@code loader} (built on first use per name). */
-    static Warehouse build(DatabaseKind kind, String name, WarehouseConfig config, Consumer<Warehouse> loader) {
+    public static Warehouse build(DatabaseKind kind, String name, WarehouseConfig config,
+                                  Consumer<Warehouse> loader) {
         return BUILT.computeIfAbsent(kind + "/" + name, k -> {
             Built b = open(kind, config);
             synchronized (ALL) {
@@ -77,21 +90,20 @@ final class Warehouses implements BeforeAllCallback {
     }
 
     /** A fresh, empty warehouse the caller must drop with {@link #drop}; for tests that change data. */
-    static Built fresh(DatabaseKind kind, WarehouseConfig config) {
+    public static Built fresh(DatabaseKind kind, WarehouseConfig config) {
         return open(kind, config);
     }
 
-    /** Ingests the generator's four files from {@code dir} and builds the models. */
-    static void load(Warehouse wh, Path dir) {
-        Ingest.into(wh).customers(dir.resolve("raw_customers.csv")).products(dir.resolve("raw_products.csv"))
-                .orders(dir.resolve("raw_orders.csv")).events(dir.resolve("clickstream_events.jsonl"))
-                .options(INGEST).run();
-        transform(wh);
+    /** Ingests the generator's files from {@code dir} ({@link Ingest#directory}) and builds the models. */
+    public static void load(Warehouse wh, Path dir, TransformOptions transform) {
+        wh.init();
+        Ingest.into(wh).directory(dir).options(INGEST).run();
+        transform(wh, transform);
     }
 
     /** Runs the transform, failing loudly when a model fails. */
-    static void transform(Warehouse wh) {
-        TransformReport report = Transform.on(wh).options(TRANSFORM).run();
+    public static void transform(Warehouse wh, TransformOptions options) {
+        TransformReport report = Transform.on(wh).options(options).run();
         if (!report.succeeded()) {
             throw new IllegalStateException("transform failed: " + report);
         }
@@ -101,8 +113,8 @@ final class Warehouses implements BeforeAllCallback {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String namespace = kind.isServer() ? "m" + id : "";
         String url = switch (kind) {
-            case DUCKDB -> "jdbc:duckdb:memory:metrics_" + id;
-            case H2 -> "jdbc:h2:mem:metrics_" + id;
+            case DUCKDB -> "jdbc:duckdb:memory:fixture_" + id;
+            case H2 -> "jdbc:h2:mem:fixture_" + id;
             default -> kind.url();
         };
         WarehouseConfig c = config.withConnectTimeout(Duration.ofSeconds(10));
@@ -113,7 +125,7 @@ final class Warehouses implements BeforeAllCallback {
     }
 
     /** Drops every built warehouse when the test run ends. */
-    static final class Cleanup implements AutoCloseable {
+    private static final class Cleanup implements AutoCloseable {
         @Override
         public void close() {
             dropAll();
@@ -131,7 +143,7 @@ final class Warehouses implements BeforeAllCallback {
     }
 
     /** Drops what {@code b} created (its server namespace) and closes it. */
-    static void drop(Built b) {
+    public static void drop(Built b) {
         try {
             if (b.kind().isServer()) {
                 b.warehouse().withConnection(c -> {
