@@ -2,6 +2,7 @@ package dev.bookstore.metrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bookstore.model.Beta;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.Warehouse;
@@ -117,11 +118,13 @@ public final class Metrics {
      * MetricsReport report = metrics.report(q4, MetricsReport.Options.defaults().withGrain(Granularity.WEEK));
      * }</pre>
      */
+    @Beta
     public MetricsReport report(DateRange range, MetricsReport.Options options) {
         return MetricsReport.of(this, range, options);
     }
 
     /** {@link #report(DateRange, MetricsReport.Options)} with {@link MetricsReport.Options#defaults()}. */
+    @Beta
     public MetricsReport report(DateRange range) {
         return report(range, MetricsReport.Options.defaults());
     }

@@ -1,5 +1,6 @@
 package dev.bookstore.metrics;
 
+import dev.bookstore.model.Beta;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.EventType;
 import java.math.BigDecimal;
@@ -41,6 +42,9 @@ import java.util.stream.Collectors;
  * (0.25, not 25); enum values in lower case ({@code product_view}, {@code month}, {@code monday}); absent values
  * ({@link Optional#empty()}) are left out.
  *
+ * <p>{@link Beta}: the parts and the JSON shape may still grow (new parts, new keys) while the HTTP service and the
+ * dashboard are built on it; existing keys keep their meaning.
+ *
  * @param range the range asked about
  * @param options the options that shaped the questions
  * @param sales the totals of the range ({@link Metrics#sales})
@@ -67,6 +71,7 @@ import java.util.stream.Collectors;
  * @param peakTimes orders per day of week and hour, all of them ({@link Metrics#peakTimes})
  * @param busiestHours the {@code top} busiest hours: most orders first, then by day and hour
  */
+@Beta
 public record MetricsReport(DateRange range, Options options, SalesSummary sales, NewVsReturning newVsReturning,
                             List<Period> periods, Activity activeCustomers, List<ProductSales> topProducts,
                             List<CategorySales> categories, List<CategorySales> subcategories,
