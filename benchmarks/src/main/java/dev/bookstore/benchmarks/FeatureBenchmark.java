@@ -2,7 +2,7 @@ package dev.bookstore.benchmarks;
 
 import dev.bookstore.etl.Ingest;
 import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.TransformOptions;
+import dev.bookstore.etl.TransformOptions;
 import dev.bookstore.ml.FeatureTable;
 import dev.bookstore.ml.Features;
 import dev.bookstore.model.Warehouse;

@@ -3,7 +3,7 @@ package dev.bookstore.benchmarks;
 import dev.bookstore.etl.Ingest;
 import dev.bookstore.etl.IngestOptions;
 import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.TransformOptions;
+import dev.bookstore.etl.TransformOptions;
 import dev.bookstore.metrics.BestsellerRanking;
 import dev.bookstore.metrics.DateRange;
 import dev.bookstore.metrics.Funnel;

@@ -1,12 +1,9 @@
 package dev.bookstore.etl;
 
-import dev.bookstore.etl.transform.DataTestReport;
-import dev.bookstore.etl.transform.DataTestResult;
-import dev.bookstore.etl.transform.TransformOptions;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
-import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.Identifiers;
+import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.WarehouseLock;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;

@@ -2,8 +2,8 @@ package dev.bookstore.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookstore.etl.TransformOptions;
 import dev.bookstore.etl.testing.Warehouses;
-import dev.bookstore.etl.transform.TransformOptions;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.generator.GeneratorOptions;
 import dev.bookstore.model.generator.Manifest;

@@ -1,7 +1,7 @@
 package dev.bookstore.ml;
 
+import dev.bookstore.etl.TransformOptions;
 import dev.bookstore.etl.testing.Warehouses;
-import dev.bookstore.etl.transform.TransformOptions;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.generator.GeneratorOptions;
 import dev.bookstore.model.testing.DatabaseKind;

@@ -1,8 +1,8 @@
 package dev.bookstore.examples.cli;
 
+import dev.bookstore.etl.DataTestReport;
+import dev.bookstore.etl.DataTestResult;
 import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.DataTestReport;
-import dev.bookstore.etl.transform.DataTestResult;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
