@@ -2,7 +2,7 @@ package dev.bookstore.benchmarks;
 
 import dev.bookstore.etl.Ingest;
 import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.TransformOptions;
+import dev.bookstore.etl.TransformOptions;
 import dev.bookstore.ml.FeatureTable;
 import dev.bookstore.ml.Features;
 import dev.bookstore.model.Warehouse;
@@ -123,8 +123,7 @@ public final class FeatureBenchmark {
             System.out.println(wh.dialect().name() + ": marts exist, not loading again");
         } else {
             long t0 = System.nanoTime();
-            Ingest.into(wh).customers(dir.resolve("raw_customers.csv")).products(dir.resolve("raw_products.csv"))
-                    .orders(dir.resolve("raw_orders.csv")).events(dir.resolve("clickstream_events.jsonl")).run();
+            Ingest.into(wh).directory(dir).run();
             System.out.println(wh.dialect().name() + ": ingest " + secs(t0));
             t0 = System.nanoTime();
             var report = Transform.on(wh).options(TransformOptions.defaults().withPiiSalt("benchmark-salt")).run();

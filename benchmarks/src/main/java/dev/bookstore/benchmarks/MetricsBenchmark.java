@@ -3,7 +3,7 @@ package dev.bookstore.benchmarks;
 import dev.bookstore.etl.Ingest;
 import dev.bookstore.etl.IngestOptions;
 import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.TransformOptions;
+import dev.bookstore.etl.TransformOptions;
 import dev.bookstore.metrics.BestsellerRanking;
 import dev.bookstore.metrics.DateRange;
 import dev.bookstore.metrics.Funnel;
@@ -90,9 +90,7 @@ public final class MetricsBenchmark {
             return;
         }
         long t0 = System.nanoTime();
-        Ingest.into(wh).customers(dir.resolve("raw_customers.csv")).products(dir.resolve("raw_products.csv"))
-                .orders(dir.resolve("raw_orders.csv")).events(dir.resolve("clickstream_events.jsonl"))
-                .options(IngestOptions.defaults().withProgressEvery(1_000_000)).run();
+        Ingest.into(wh).directory(dir).options(IngestOptions.defaults().withProgressEvery(1_000_000)).run();
         System.out.println("ingest: " + secs(t0));
         t0 = System.nanoTime();
         var report = Transform.on(wh).options(TransformOptions.defaults().withPiiSalt("benchmark-salt")).run();

@@ -7,6 +7,7 @@ import dev.bookstore.model.Customer;
 import dev.bookstore.model.OrderLine;
 import dev.bookstore.model.Product;
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.sql.WarehouseLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,47 @@ public final class Ingest {
     /** Also loads clickstream events from {@code file} ({@code clickstream_events.jsonl} format). */
     public Ingest events(Path file) {
         return with(SourceKind.EVENTS, file);
+    }
+
+    /**
+     * Also loads the generator's files found in {@code dir}: {@code raw_customers.csv}, {@code raw_products.csv},
+     * {@code raw_orders.csv} and {@code clickstream_events.jsonl} ({@link Generator#CUSTOMERS_FILE} ...), those
+     * present; like the four calls {@link #customers(Path)}, {@link #products(Path)}, {@link #orders(Path)},
+     * {@link #events(Path)} (so reference data loads first: customers, products, then orders, events).
+     *
+     * <pre>{@code
+     * IngestReport report = Ingest.into(wh).directory(Path.of("incoming")).run();
+     * }</pre>
+     *
+     * @throws BookstoreException when {@code dir} holds none of the four files (naming the folder and the files)
+     */
+    public Ingest directory(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        Ingest ingest = this;
+        boolean any = false;
+        for (SourceKind kind : List.of(SourceKind.CUSTOMERS, SourceKind.PRODUCTS, SourceKind.ORDERS,
+                SourceKind.EVENTS)) {
+            Path file = dir.resolve(fileName(kind));
+            if (Files.isRegularFile(file)) {
+                ingest = ingest.with(kind, file);
+                any = true;
+            }
+        }
+        if (!any) {
+            throw new InputException("no input files in " + dir + ": expected at least one of "
+                    + Generator.CUSTOMERS_FILE + ", " + Generator.PRODUCTS_FILE + ", " + Generator.ORDERS_FILE
+                    + ", " + Generator.EVENTS_FILE);
+        }
+        return ingest;
+    }
+
+    private static String fileName(SourceKind kind) {
+        return switch (kind) {
+            case CUSTOMERS -> Generator.CUSTOMERS_FILE;
+            case PRODUCTS -> Generator.PRODUCTS_FILE;
+            case ORDERS -> Generator.ORDERS_FILE;
+            case EVENTS -> Generator.EVENTS_FILE;
+        };
     }
 
     /**

@@ -1,8 +1,5 @@
 package dev.bookstore.etl;
 
-import dev.bookstore.etl.transform.DataTestReport;
-import dev.bookstore.etl.transform.DataTestResult;
-import dev.bookstore.etl.transform.TransformOptions;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
@@ -10,8 +7,8 @@ import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.sql.SqlResources;
 import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.sql.Identifiers;
+import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.sql.WarehouseLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,7 +106,8 @@ public final class Pipeline {
     /**
      * Adds (or replaces) the first step, {@code ingest}: loads the generator's files found in {@code dir}
      * ({@code raw_customers.csv}, {@code raw_products.csv}, {@code raw_orders.csv},
-     * {@code clickstream_events.jsonl}) with {@link Ingest}; files already loaded are skipped by ingest.
+     * {@code clickstream_events.jsonl}) with {@link Ingest#directory(Path)}; files already loaded are skipped by
+     * ingest.
      */
     public Pipeline data(Path dir) {
         Objects.requireNonNull(dir, "dir");
@@ -258,32 +256,7 @@ public final class Pipeline {
     // ------------------------------------------------------------------------------------------ standard steps
 
     private static Step ingestStep(Path dir) {
-        return wh -> {
-            Ingest ingest = Ingest.into(wh);
-            boolean any = false;
-            if (Files.isRegularFile(dir.resolve(Generator.CUSTOMERS_FILE))) {
-                ingest = ingest.customers(dir.resolve(Generator.CUSTOMERS_FILE));
-                any = true;
-            }
-            if (Files.isRegularFile(dir.resolve(Generator.PRODUCTS_FILE))) {
-                ingest = ingest.products(dir.resolve(Generator.PRODUCTS_FILE));
-                any = true;
-            }
-            if (Files.isRegularFile(dir.resolve(Generator.ORDERS_FILE))) {
-                ingest = ingest.orders(dir.resolve(Generator.ORDERS_FILE));
-                any = true;
-            }
-            if (Files.isRegularFile(dir.resolve(Generator.EVENTS_FILE))) {
-                ingest = ingest.events(dir.resolve(Generator.EVENTS_FILE));
-                any = true;
-            }
-            if (!any) {
-                throw new InvalidArgumentException("no input files in " + dir + ": expected at least one of "
-                        + Generator.CUSTOMERS_FILE + ", " + Generator.PRODUCTS_FILE + ", " + Generator.ORDERS_FILE
-                        + ", " + Generator.EVENTS_FILE);
-            }
-            return ingest.run().sources().stream().mapToLong(SourceReport::loaded).sum();
-        };
+        return wh -> Ingest.into(wh).directory(dir).run().sources().stream().mapToLong(SourceReport::loaded).sum();
     }
 
     private static Step transformStep(Transform transform) {

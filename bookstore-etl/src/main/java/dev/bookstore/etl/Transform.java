@@ -1,12 +1,5 @@
 package dev.bookstore.etl;
 
-import dev.bookstore.etl.transform.DataTestReport;
-import dev.bookstore.etl.transform.DocsFiles;
-import dev.bookstore.etl.transform.GrantResult;
-import dev.bookstore.etl.transform.ModelProject;
-import dev.bookstore.etl.transform.TransformException;
-import dev.bookstore.etl.transform.TransformOptions;
-import dev.bookstore.etl.transform.TransformReport;
 import dev.bookstore.model.Warehouse;
 import java.nio.file.Path;
 import java.util.ArrayList;

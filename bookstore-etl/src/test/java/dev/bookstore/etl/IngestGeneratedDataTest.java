@@ -54,12 +54,25 @@ class IngestGeneratedDataTest {
         return IngestOptions.defaults().withClock(Db.startOf(manifest.truth().window().endExclusive()));
     }
 
+    /** The four files, by {@link Ingest#directory}: reference data first (the report's order pins it). */
     static Ingest all(Warehouse wh) {
-        return Ingest.into(wh)
-                .customers(dir.resolve(Generator.CUSTOMERS_FILE))
-                .products(dir.resolve(Generator.PRODUCTS_FILE))
-                .orders(dir.resolve(Generator.ORDERS_FILE))
-                .events(dir.resolve(Generator.EVENTS_FILE));
+        return Ingest.into(wh).directory(dir);
+    }
+
+    @EachDatabase
+    void aFolderLoadsTheFilesItHoldsReferenceDataFirst(Warehouse wh) throws IOException {
+        Path some = Files.createTempDirectory(dir, "some");
+        Files.copy(dir.resolve(Generator.ORDERS_FILE), some.resolve(Generator.ORDERS_FILE));
+        Files.copy(dir.resolve(Generator.PRODUCTS_FILE), some.resolve(Generator.PRODUCTS_FILE));
+        IngestReport report = Ingest.into(wh).directory(some).options(options()).run();
+        assertEquals(List.of(SourceKind.PRODUCTS, SourceKind.ORDERS),
+                report.sources().stream().map(SourceReport::source).toList());
+        assertEquals(manifest.files().get(Generator.ORDERS_FILE),
+                report.source(SourceKind.ORDERS).orElseThrow().read());
+        Path empty = Files.createTempDirectory(dir, "empty");
+        BookstoreException e = assertThrows(BookstoreException.class, () -> Ingest.into(wh).directory(empty));
+        assertEquals("no input files in " + empty + ": expected at least one of raw_customers.csv, "
+                + "raw_products.csv, raw_orders.csv, clickstream_events.jsonl", e.getMessage());
     }
 
     @EachDatabase

@@ -3,6 +3,8 @@ package dev.bookstore.metrics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.bookstore.model.InvalidArgumentException;
+import dev.bookstore.model.Beta;
+import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.Warehouse;
 import java.math.BigDecimal;
@@ -105,6 +107,27 @@ public final class Metrics {
             cache.ifPresent(Cache::invalidateAll);
             versionReadAt = Long.MIN_VALUE;
         }
+    }
+
+    // ================================================================================================= report
+
+    /**
+     * Every question for {@code range} at once, as one value to render ({@link MetricsReport#of}); customer-state
+     * questions as of the range's last day.
+     *
+     * <pre>{@code
+     * MetricsReport report = metrics.report(q4, MetricsReport.Options.defaults().withGrain(Granularity.WEEK));
+     * }</pre>
+     */
+    @Beta
+    public MetricsReport report(DateRange range, MetricsReport.Options options) {
+        return MetricsReport.of(this, range, options);
+    }
+
+    /** {@link #report(DateRange, MetricsReport.Options)} with {@link MetricsReport.Options#defaults()}. */
+    @Beta
+    public MetricsReport report(DateRange range) {
+        return report(range, MetricsReport.Options.defaults());
     }
 
     // ================================================================================================== sales

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.Warehouse;
@@ -91,7 +92,7 @@ class FunnelSemanticsTest {
     }
 
     private static Warehouse warehouse(DatabaseKind kind) {
-        return Warehouses.build(kind, "funnel-cases", wh -> Warehouses.load(wh, DATA));
+        return Warehouses.build(kind, "funnel-cases", wh -> TestData.load(wh, DATA));
     }
 
     private static Oracle oracle() {

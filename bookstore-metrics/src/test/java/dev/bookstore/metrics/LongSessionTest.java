@@ -2,6 +2,7 @@ package dev.bookstore.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
@@ -57,7 +58,7 @@ class LongSessionTest {
     }
 
     private static Warehouse warehouse(DatabaseKind kind) {
-        return Warehouses.build(kind, "long-sessions", wh -> Warehouses.load(wh, DATA));
+        return Warehouses.build(kind, "long-sessions", wh -> TestData.load(wh, DATA));
     }
 
     @EachDatabase

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookstore.etl.Ingest;
+import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.WarehouseConfig;
 import dev.bookstore.model.testing.DatabaseKind;
@@ -29,7 +30,7 @@ class MetricsCacheTest {
     void aTransformRunInvalidatesCachedResults(DatabaseKind kind) {
         Warehouses.Built b = Warehouses.fresh(kind, WarehouseConfig.defaults());
         try {
-            Warehouses.load(b.warehouse(), ReportingZoneTest.data());
+            TestData.load(b.warehouse(), ReportingZoneTest.data());
             Metrics metrics = Metrics.on(b.warehouse());
             Metrics lazy = Metrics.on(b.warehouse(), MetricsOptions.defaults().withVersionCheckEvery(Duration.ofHours(1)));
             Metrics uncached = Metrics.on(b.warehouse(), MetricsOptions.defaults().withoutCache());
@@ -47,7 +48,7 @@ class MetricsCacheTest {
             Path more = moreOrders();
             Ingest.into(b.warehouse()).orders(more.resolve("raw_orders.csv")).options(Warehouses.INGEST).run();
             assertSame(first, metrics.sales(OCTOBER), "ingest alone does not change the marts");
-            Warehouses.transform(b.warehouse());
+            TestData.transform(b.warehouse());
 
             SalesSummary after = metrics.sales(OCTOBER);
             assertEquals(5, after.orders(), "the transform run changed the data version");

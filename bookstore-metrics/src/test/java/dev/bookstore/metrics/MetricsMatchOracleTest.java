@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
@@ -45,7 +46,7 @@ class MetricsMatchOracleTest {
     }
 
     private static Metrics metrics(DatabaseKind kind) {
-        return Metrics.on(Warehouses.generated(kind));
+        return Metrics.on(TestData.warehouse(kind));
     }
 
     @EachDatabase

@@ -3,6 +3,7 @@ package dev.bookstore.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bookstore.etl.Ingest;
+import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
@@ -72,7 +73,7 @@ class OnlineRetailTest {
         Path file = sample();
         Warehouse wh = Warehouses.build(kind, "online-retail", w -> {
             Ingest.into(w).onlineRetail(file).options(Warehouses.INGEST).run();
-            Warehouses.transform(w);
+            TestData.transform(w);
         });
         Expected expected = Expected.of(file);
         SalesSummary sales = Metrics.on(wh).sales(ALL);

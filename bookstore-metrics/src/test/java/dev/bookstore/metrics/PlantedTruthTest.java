@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.generator.Manifest;
 import dev.bookstore.model.testing.DatabaseKind;
@@ -32,7 +33,7 @@ class PlantedTruthTest {
     }
 
     private static Metrics metrics(DatabaseKind kind) {
-        return Metrics.on(Warehouses.generated(kind));
+        return Metrics.on(TestData.warehouse(kind));
     }
 
     /** Whether an observed proportion is within four standard errors of the planted one. */

@@ -3,6 +3,7 @@ package dev.bookstore.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.WarehouseConfig;
@@ -50,12 +51,12 @@ class ReportingZoneTest {
             .write();
 
     private static Warehouse london(DatabaseKind kind) {
-        return Warehouses.build(kind, "dst-london", wh -> Warehouses.load(wh, DATA));
+        return Warehouses.build(kind, "dst-london", wh -> TestData.load(wh, DATA));
     }
 
     private static Warehouse newYork(DatabaseKind kind) {
         return Warehouses.build(kind, "dst-new-york", WarehouseConfig.defaults().withReportingZone("America/New_York"),
-                wh -> Warehouses.load(wh, DATA));
+                wh -> TestData.load(wh, DATA));
     }
 
     @EachDatabase

@@ -2,10 +2,14 @@ package dev.bookstore.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bookstore.model.generator.Generator;
+import dev.bookstore.etl.TransformOptions;
+import dev.bookstore.etl.testing.Warehouses;
+import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.generator.GeneratorOptions;
 import dev.bookstore.model.generator.Manifest;
 import dev.bookstore.model.testing.CsvRows;
+import dev.bookstore.model.testing.DatabaseKind;
+import dev.bookstore.model.testing.GeneratedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,24 +41,37 @@ record TestData(Path dir, Manifest manifest, Raw raw) {
                 .withOrdersPerMonth(800).withSeed(7).withStart(LocalDate.of(2025, 10, 1));
     }
 
+    /** The transform options of the metrics tests' warehouses. */
+    static final TransformOptions TRANSFORM = Warehouses.transformOptions("metrics-test-salt");
+
     private static TestData generated;
 
     /** The data set, generated on first use. */
     static synchronized TestData generated() {
         if (generated == null) {
             try {
-                Path dir = Files.createTempDirectory("bookstore-metrics-test");
-                Manifest manifest = Generator.generate(options(), dir);
-                try (var files = Files.list(dir)) {
-                    files.forEach(f -> f.toFile().deleteOnExit());
-                }
-                dir.toFile().deleteOnExit();
-                generated = new TestData(dir, manifest, Raw.read(dir, LONDON));
+                GeneratedData data = GeneratedData.of(options());
+                generated = new TestData(data.dir(), data.manifest(), Raw.read(data.dir(), LONDON));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return generated;
+    }
+
+    /** The generated data set loaded into {@code kind} (built on first use, shared, not to be changed). */
+    static Warehouse warehouse(DatabaseKind kind) {
+        return Warehouses.build(kind, "generated", wh -> load(wh, generated().dir()));
+    }
+
+    /** Ingests the generator's files from {@code dir} and builds the models with {@link #TRANSFORM}. */
+    static void load(Warehouse wh, Path dir) {
+        Warehouses.load(wh, dir, TRANSFORM);
+    }
+
+    /** Runs the transform with {@link #TRANSFORM}, failing loudly when a model fails. */
+    static void transform(Warehouse wh) {
+        Warehouses.transform(wh, TRANSFORM);
     }
 
     /** A customer row of raw_customers.csv. */

@@ -7,14 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a public type or member as unstable: it may change or disappear in any release without notice. It is
- * public because the SDK's own modules need it across packages (Jdbi's {@code @Beta} is the model); callers
- * should not depend on it.
+ * Marks a public type, method or field as not yet stable: it may change incompatibly, or go away, in any release,
+ * without a deprecation period. Everything public without it follows the usual rules (deprecated for a release
+ * before it changes). Modelled on Jdbi's {@code org.jdbi.v3.meta.Beta}.
  *
  * <pre>{@code
  * @Beta
- * public <R> R withConnection(ConnectionCallback<R> callback) { ... }
+ * public record MetricsReport(...) { ... }   // its JSON shape may still grow for the dashboard
  * }</pre>
+ *
+ * <p>Kept in class files and shown in the Javadoc, so tools (and reviewers) can find what an application relies
+ * on that may still move: {@code grep -r @Beta} or a check on the annotation in the bytecode.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -1,9 +1,10 @@
 package dev.bookstore.examples.cli;
 
+import dev.bookstore.etl.DataTestReport;
+import dev.bookstore.etl.DataTestResult;
 import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.DataTestReport;
-import dev.bookstore.etl.transform.DataTestResult;
 import dev.bookstore.model.WarehouseException;
+import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.bookstore.examples.cli;
 
+import dev.bookstore.etl.DocsFiles;
 import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.DocsFiles;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
 import java.nio.file.Path;

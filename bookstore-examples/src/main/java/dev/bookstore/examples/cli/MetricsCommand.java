@@ -1,15 +1,9 @@
 package dev.bookstore.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bookstore.metrics.ActiveCustomers;
 import dev.bookstore.metrics.BestsellerRanking;
 import dev.bookstore.metrics.CategorySales;
 import dev.bookstore.metrics.ChannelPerformance;
 import dev.bookstore.metrics.CohortValue;
-import dev.bookstore.metrics.Conversion;
 import dev.bookstore.metrics.CustomerValue;
 import dev.bookstore.metrics.DateRange;
 import dev.bookstore.metrics.FulfilmentTimes;
@@ -22,22 +16,17 @@ import dev.bookstore.metrics.FunnelStep;
 import dev.bookstore.metrics.GeoLevel;
 import dev.bookstore.metrics.GeoSales;
 import dev.bookstore.metrics.Granularity;
-import dev.bookstore.metrics.LapsedCustomer;
 import dev.bookstore.metrics.LowStockItem;
 import dev.bookstore.metrics.LowStockRule;
 import dev.bookstore.metrics.Metrics;
 import dev.bookstore.metrics.MetricsOptions;
-import dev.bookstore.metrics.NewVsReturning;
+import dev.bookstore.metrics.MetricsReport;
 import dev.bookstore.metrics.PeakTime;
 import dev.bookstore.metrics.ProductSales;
 import dev.bookstore.metrics.RetentionCohort;
-import dev.bookstore.metrics.RevenuePoint;
-import dev.bookstore.metrics.RfmScore;
 import dev.bookstore.metrics.SalesSummary;
 import dev.bookstore.metrics.SearchTerm;
-import dev.bookstore.metrics.SegmentSales;
 import dev.bookstore.metrics.SessionStats;
-import dev.bookstore.metrics.Stickiness;
 import dev.bookstore.metrics.ViewToPurchase;
 import dev.bookstore.model.EventType;
 import dev.bookstore.model.Warehouse;
@@ -48,11 +37,8 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -69,8 +55,10 @@ import picocli.CommandLine.TypeConversionException;
  * {@code bookstore metrics}: every business question of {@link Metrics} for a date range — sales by period,
  * products, categories, new vs returning buyers; active customers, lapsed customers, lifetime value, cohorts, RFM;
  * channels, conversion, search terms, product view → purchase; a configurable funnel; sessions; stock, fulfilment,
- * geography and peak ordering times — as text or JSON. Customer-state questions (lapsed, lifetime value, RFM, low
- * stock) are asked as of the range's last day.
+ * geography and peak ordering times — as text or JSON. Presentation only: the options become
+ * {@link MetricsReport.Options}, the library composes the {@link MetricsReport}, this class lays it out as text,
+ * and {@code --json} prints {@link MetricsReport#toJson()}. Customer-state questions (lapsed, lifetime value, RFM,
+ * low stock) are asked as of the range's last day.
  */
 @Command(name = "metrics",
         mixinStandardHelpOptions = true,
@@ -81,10 +69,6 @@ import picocli.CommandLine.TypeConversionException;
             "Example: bookstore metrics --db jdbc:duckdb:./bookstore.duckdb --from 2025-10-01 --to 2025-12-31 "
                 + "--grain week --funnel-by channel"})
 final class MetricsCommand implements Callable<Integer> {
-    /** The default funnel's steps. */
-    static final List<EventType> PURCHASE_STEPS = List.of(EventType.PRODUCT_VIEW, EventType.ADD_TO_CART,
-            EventType.CHECKOUT, EventType.PURCHASE);
-
     @Spec
     private CommandSpec spec;
 
@@ -155,68 +139,6 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
-    /** The options that shape the questions. */
-    record Settings(DateRange range, int top, Granularity grain, BestsellerRanking rankBy, int lapsedDays,
-                    Funnel funnel, GeoLevel geo, LowStockRule lowStock) {
-        LocalDate asOf() {
-            return range.to();
-        }
-    }
-
-    /** Everything the command shows, computed once. */
-    record Summary(Settings settings, SalesSummary sales, List<RevenuePoint> periods, List<ActiveCustomers> active,
-                   NewVsReturning split, List<ProductSales> products, List<CategorySales> categories,
-                   List<CategorySales> subcategories, Stickiness stickiness, Map<Integer, Double> rollingAverages,
-                   List<LapsedCustomer> lapsed, List<CustomerValue> lifetimeValues, List<CohortValue> cohortValues,
-                   List<RetentionCohort> cohorts, List<RfmScore> rfm, List<ChannelPerformance> channels,
-                   Conversion conversion, List<SearchTerm> searchTerms, ViewToPurchase viewToPurchase,
-                   FunnelResult funnel, SessionStats sessions, List<LowStockItem> lowStock,
-                   FulfilmentTimes fulfilment, List<GeoSales> places, List<PeakTime> peakTimes) {
-        static Summary of(Metrics m, Settings s) {
-            DateRange r = s.range();
-            Map<Integer, Double> rolling = new LinkedHashMap<>();
-            for (int w : new int[] {7, 28, 30}) {
-                rolling.put(w, m.rollingActiveCustomers(r, w).stream().mapToLong(ActiveCustomers::customers)
-                        .average().orElse(0));
-            }
-            return new Summary(s, m.sales(r), m.revenue(r, s.grain()), m.activeCustomers(r, s.grain()),
-                    m.newVsReturning(r), m.bestsellers(r, s.top(), s.rankBy()),
-                    m.revenueByCategory(r).stream().limit(s.top()).toList(),
-                    m.revenueBySubcategory(r).stream().limit(s.top()).toList(), m.stickiness(r), rolling,
-                    m.lapsedCustomers(s.asOf(), s.lapsedDays()), m.lifetimeValues(s.asOf()),
-                    m.cohortLifetimeValue(r), m.retention(r), m.rfm(s.asOf()), m.channels(r), m.conversion(r),
-                    m.topSearchTerms(r, s.top()), m.viewToPurchase(r, s.top()), m.funnel(s.funnel(), r),
-                    m.sessions(r), m.lowStock(s.asOf(), s.lowStock()), m.fulfilment(r), m.geography(r, s.geo()),
-                    m.peakTimes(r));
-        }
-
-        /** The {@code top} most valuable customers. */
-        List<CustomerValue> topCustomers() {
-            return lifetimeValues.stream().limit(settings.top()).toList();
-        }
-
-        /** RFM codes ("555" ...) with their customers and revenue, most customers first, then by code. */
-        List<RfmGroup> rfmGroups() {
-            Map<String, List<RfmScore>> byCode = rfm.stream().collect(Collectors.groupingBy(RfmScore::code));
-            return byCode.entrySet().stream()
-                    .map(e -> new RfmGroup(e.getKey(), e.getValue().size(),
-                            e.getValue().stream().map(RfmScore::monetary).reduce(BigDecimal.ZERO, BigDecimal::add)))
-                    .sorted(Comparator.comparingLong(RfmGroup::customers).reversed().thenComparing(RfmGroup::code))
-                    .toList();
-        }
-
-        /** The {@code top} busiest hours, most orders first (then by day and hour). */
-        List<PeakTime> busiestHours() {
-            return peakTimes.stream().sorted(Comparator.comparingLong(PeakTime::orders).reversed()
-                    .thenComparing(PeakTime::dayOfWeek).thenComparingInt(PeakTime::hour))
-                    .limit(settings.top()).toList();
-        }
-    }
-
-    /** Customers sharing one RFM code. */
-    record RfmGroup(String code, long customers, BigDecimal grossRevenue) {
-    }
-
     @Override
     public Integer call() {
         if (from.isAfter(to)) {
@@ -238,15 +160,16 @@ final class MetricsCommand implements Callable<Integer> {
         if (funnelBy != null) {
             funnel = funnel.by(funnelBy);
         }
-        Settings settings = new Settings(DateRange.of(from, to), top, grain, rankBy, lapsedDays, funnel, geo,
+        MetricsReport.Options options = new MetricsReport.Options(top, grain, rankBy, lapsedDays, funnel, geo,
                 new LowStockRule(stockBelow, velocityDays, coverDays));
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse wh = warehouse.connect()) {
-            Summary s = Summary.of(Metrics.on(wh, MetricsOptions.defaults().withoutCache()), settings);
+            MetricsReport report = Metrics.on(wh, MetricsOptions.defaults().withoutCache())
+                    .report(DateRange.of(from, to), options);
             if (json) {
-                out.println(json(s));
+                out.println(report.toJson());
             } else {
-                text(s, out);
+                text(report, out);
             }
         }
         out.flush();
@@ -358,27 +281,27 @@ final class MetricsCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ text
 
-    private static void text(Summary s, PrintWriter out) {
-        Settings set = s.settings();
+    private static void text(MetricsReport s, PrintWriter out) {
+        MetricsReport.Options set = s.options();
         SalesSummary sales = s.sales();
-        out.printf(Locale.ROOT, "Metrics for %s to %s (customer state as of %s)%n%n", set.range().from(),
-                set.range().to(), set.asOf());
+        out.printf(Locale.ROOT, "Metrics for %s to %s (customer state as of %s)%n%n", s.range().from(),
+                s.range().to(), s.asOf());
         out.printf(Locale.ROOT, "Revenue   gross %s, net %s (returned %s, cancelled %s)%n", money(sales.grossRevenue()),
                 money(sales.netRevenue()), money(sales.returnedAmount()), money(sales.cancelledAmount()));
         out.printf(Locale.ROOT, "Orders    %s from %s customers, %s items; average order value %s%n",
                 Units.count(sales.orders()), Units.count(sales.customers()), Units.count(sales.items()),
                 sales.averageOrderValue().map(MetricsCommand::money).orElse("-"));
         out.printf(Locale.ROOT, "Buyers    new %s (%s), returning %s (%s), guest orders %s (%s)%n",
-                Units.count(s.split().newCustomers().customers()), money(s.split().newCustomers().grossRevenue()),
-                Units.count(s.split().returningCustomers().customers()),
-                money(s.split().returningCustomers().grossRevenue()), Units.count(s.split().guests().orders()),
-                money(s.split().guests().grossRevenue()));
-        Stickiness st = s.stickiness();
+                Units.count(s.newVsReturning().newCustomers().customers()), money(s.newVsReturning().newCustomers().grossRevenue()),
+                Units.count(s.newVsReturning().returningCustomers().customers()),
+                money(s.newVsReturning().returningCustomers().grossRevenue()), Units.count(s.newVsReturning().guests().orders()),
+                money(s.newVsReturning().guests().grossRevenue()));
+        MetricsReport.Activity st = s.activeCustomers();
         out.printf(Locale.ROOT, "Active    %,.0f a day; rolling 7 days %,.0f, 28 days %,.0f, 30 days %,.0f (averages); "
-                        + "stickiness %s%n", st.averageDailyActive(), s.rollingAverages().get(7),
-                s.rollingAverages().get(28), s.rollingAverages().get(30), percent(st.ratio()));
+                        + "stickiness %s%n", st.averageDaily(), st.rollingAverage(7).orElse(0),
+                st.rollingAverage(28).orElse(0), st.rollingAverage(30).orElse(0), percent(st.stickiness()));
         out.printf(Locale.ROOT, "Lapsed    %s customers without an order in the %d days to %s%n",
-                Units.count(s.lapsed().size()), set.lapsedDays(), set.asOf());
+                Units.count(s.lapsedCustomers().count()), set.lapsedDays(), s.asOf());
         SessionStats ses = s.sessions();
         out.printf(Locale.ROOT, "Sessions  %s; duration mean %s, median %s, p90 %s; %.1f pages each; bounce rate %s%n",
                 Units.count(ses.sessions()), ses.averageDuration().map(Units::duration).orElse("-"),
@@ -397,17 +320,16 @@ final class MetricsCommand implements Callable<Integer> {
         String period = LowerCaseEnum.name(set.grain());
         section(out, "By " + period);
         TextTable periods = new TextTable(period, ">orders", ">gross", ">net", ">AOV", ">active customers");
-        for (RevenuePoint p : s.periods()) {
-            String active = s.active().stream().filter(a -> a.periodStart().equals(p.periodStart()))
-                    .map(a -> Units.count(a.customers())).findFirst().orElse("0");
+        for (MetricsReport.Period p : s.periods()) {
             periods.row(periodLabel(p.periodStart(), set.grain()), Units.count(p.orders()), money(p.grossRevenue()),
-                    money(p.netRevenue()), p.averageOrderValue().map(MetricsCommand::money).orElse("-"), active);
+                    money(p.netRevenue()), p.averageOrderValue().map(MetricsCommand::money).orElse("-"),
+                    Units.count(p.activeCustomers()));
         }
         periods.print(out);
 
         section(out, "Top products by " + LowerCaseEnum.name(set.rankBy()));
         TextTable products = new TextTable(">#", "product", "title", "category", ">units", ">orders", ">gross");
-        for (ProductSales p : s.products()) {
+        for (ProductSales p : s.topProducts()) {
             products.row(Integer.toString(p.rank()), p.productId(), abbreviate(p.title(), 40), p.category(),
                     Units.count(p.units()), Units.count(p.orders()), money(p.grossRevenue()));
         }
@@ -418,7 +340,7 @@ final class MetricsCommand implements Callable<Integer> {
         section(out, "Subcategories");
         categoryTable(s.subcategories(), true).print(out);
 
-        section(out, "Top customers by lifetime value (to " + set.asOf() + ")");
+        section(out, "Top customers by lifetime value (to " + s.asOf() + ")");
         TextTable customers = new TextTable("customer", "first order", "last order", ">orders", ">gross", ">net");
         for (CustomerValue c : s.topCustomers()) {
             customers.row(c.customerId(), c.firstOrderDate().toString(), c.lastOrderDate().toString(),
@@ -426,10 +348,10 @@ final class MetricsCommand implements Callable<Integer> {
         }
         customers.print(out);
 
-        int width = s.cohorts().stream().mapToInt(c -> c.points().size()).max().orElse(1);
+        int width = s.retentionCohorts().stream().mapToInt(c -> c.points().size()).max().orElse(1);
         section(out, "Cohort lifetime value (gross revenue per customer, by months since the first order)");
         TextTable values = cohortTable(width);
-        for (CohortValue c : s.cohortValues()) {
+        for (CohortValue c : s.cohortLifetimeValue()) {
             String[] row = cohortRow(width, c.cohort().toString(), c.customers());
             for (CohortValue.Point p : c.points()) {
                 row[p.monthsSince() + 2] = money(p.revenuePerCustomer());
@@ -440,7 +362,7 @@ final class MetricsCommand implements Callable<Integer> {
 
         section(out, "Retention cohorts (customers ordering again, by months since their first order)");
         TextTable cohorts = cohortTable(width);
-        for (RetentionCohort c : s.cohorts()) {
+        for (RetentionCohort c : s.retentionCohorts()) {
             String[] row = cohortRow(width, c.cohort().toString(), c.customers());
             for (RetentionCohort.Point p : c.points()) {
                 row[p.monthsSince() + 2] = Units.count(p.activeCustomers()) + " " + percent(p.rate());
@@ -449,9 +371,9 @@ final class MetricsCommand implements Callable<Integer> {
         }
         cohorts.print(out);
 
-        section(out, "RFM (recency, frequency, monetary quintiles, 5 best; as of " + set.asOf() + ")");
+        section(out, "RFM (recency, frequency, monetary quintiles, 5 best; as of " + s.asOf() + ")");
         TextTable rfm = new TextTable("RFM", ">customers", ">gross");
-        for (RfmGroup g : s.rfmGroups().stream().limit(set.top()).toList()) {
+        for (MetricsReport.RfmGroup g : s.rfm().stream().limit(set.top()).toList()) {
             rfm.row(g.code(), Units.count(g.customers()), money(g.grossRevenue()));
         }
         rfm.print(out);
@@ -497,11 +419,11 @@ final class MetricsCommand implements Callable<Integer> {
             groups.print(out);
         }
 
-        section(out, "Low stock on " + set.asOf() + " (under " + set.lowStock().stockBelow() + " units or "
+        section(out, "Low stock on " + s.asOf() + " (under " + set.lowStock().stockBelow() + " units or "
                 + set.lowStock().coverDaysBelow() + " days of cover at the last " + set.lowStock().velocityDays()
-                + " days' sales): " + Units.count(s.lowStock().size()) + " products");
+                + " days' sales): " + Units.count(s.lowStock().count()) + " products");
         TextTable stock = new TextTable("product", "title", ">stock", ">sold", ">days of cover");
-        for (LowStockItem i : s.lowStock().stream().limit(set.top()).toList()) {
+        for (LowStockItem i : s.lowStock().first()) {
             stock.row(i.productId(), abbreviate(i.title(), 40), Units.count(i.stock()), Units.count(i.unitsSold()),
                     i.daysOfCover().map(d -> String.format(Locale.ROOT, "%.1f", d)).orElse("-"));
         }
@@ -509,7 +431,7 @@ final class MetricsCommand implements Callable<Integer> {
 
         section(out, "By " + LowerCaseEnum.name(set.geo()));
         TextTable places = new TextTable(LowerCaseEnum.name(set.geo()), ">residents", ">buyers", ">orders", ">gross");
-        for (GeoSales g : s.places().stream().limit(set.top()).toList()) {
+        for (GeoSales g : s.geography()) {
             places.row(g.location(), Units.count(g.residents()), Units.count(g.buyingCustomers()),
                     Units.count(g.orders()), money(g.grossRevenue()));
         }
@@ -598,191 +520,5 @@ final class MetricsCommand implements Callable<Integer> {
 
     private static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    // ------------------------------------------------------------------ JSON
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /**
-     * Everything as JSON: money as exact decimal numbers, days as yyyy-MM-dd, durations in seconds, rates as
-     * fractions; ranked lists cut at {@code --top}, lapsed customers and low stock as counts plus the first rows.
-     */
-    static String json(Summary s) {
-        Settings set = s.settings();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.putObject("range").put("from", set.range().from().toString()).put("to", set.range().to().toString())
-                .put("asOf", set.asOf().toString());
-        SalesSummary sales = s.sales();
-        ObjectNode o = root.putObject("sales");
-        o.put("orders", sales.orders()).put("customers", sales.customers()).put("items", sales.items())
-                .put("grossRevenue", sales.grossRevenue()).put("returnedAmount", sales.returnedAmount())
-                .put("cancelledAmount", sales.cancelledAmount()).put("netRevenue", sales.netRevenue());
-        sales.averageOrderValue().ifPresent(a -> o.put("averageOrderValue", a));
-        ObjectNode split = root.putObject("newVsReturning");
-        segment(split.putObject("new"), s.split().newCustomers());
-        segment(split.putObject("returning"), s.split().returningCustomers());
-        segment(split.putObject("guests"), s.split().guests());
-        root.put("grain", LowerCaseEnum.name(set.grain()));
-        ArrayNode periods = root.putArray("periods");
-        for (RevenuePoint p : s.periods()) {
-            ObjectNode n = periods.addObject().put("periodStart", p.periodStart().toString())
-                    .put("orders", p.orders()).put("grossRevenue", p.grossRevenue()).put("netRevenue", p.netRevenue());
-            p.averageOrderValue().ifPresent(a -> n.put("averageOrderValue", a));
-            n.put("activeCustomers", s.active().stream().filter(a -> a.periodStart().equals(p.periodStart()))
-                    .mapToLong(ActiveCustomers::customers).findFirst().orElse(0));
-        }
-        ObjectNode active = root.putObject("activeCustomers").put("averageDaily", s.stickiness().averageDailyActive())
-                .put("stickiness", s.stickiness().ratio());
-        s.rollingAverages().forEach((w, avg) -> active.put("averageRolling" + w + "Days", avg));
-        ArrayNode products = root.putArray("topProducts");
-        for (ProductSales p : s.products()) {
-            products.addObject().put("rank", p.rank()).put("productId", p.productId()).put("title", p.title())
-                    .put("category", p.category()).put("units", p.units()).put("orders", p.orders())
-                    .put("grossRevenue", p.grossRevenue());
-        }
-        root.put("topProductsRankedBy", LowerCaseEnum.name(set.rankBy()));
-        categories(root.putArray("categories"), s.categories(), false);
-        categories(root.putArray("subcategories"), s.subcategories(), true);
-        ObjectNode lapsed = root.putObject("lapsedCustomers").put("days", set.lapsedDays())
-                .put("customers", s.lapsed().size());
-        ArrayNode lapsedRows = lapsed.putArray("first");
-        for (LapsedCustomer c : s.lapsed().stream().limit(set.top()).toList()) {
-            ObjectNode n = lapsedRows.addObject().put("customerId", c.customerId()).put("orders", c.orders());
-            c.lastOrderDate().ifPresent(d -> n.put("lastOrderDate", d.toString()));
-        }
-        ArrayNode ltv = root.putArray("topCustomers");
-        for (CustomerValue c : s.topCustomers()) {
-            ltv.addObject().put("customerId", c.customerId()).put("firstOrderDate", c.firstOrderDate().toString())
-                    .put("lastOrderDate", c.lastOrderDate().toString()).put("orders", c.orders())
-                    .put("grossRevenue", c.grossRevenue()).put("netRevenue", c.netRevenue());
-        }
-        ArrayNode cohortValues = root.putArray("cohortLifetimeValue");
-        for (CohortValue c : s.cohortValues()) {
-            ArrayNode points = cohortValues.addObject().put("cohort", c.cohort().toString())
-                    .put("customers", c.customers()).putArray("months");
-            for (CohortValue.Point p : c.points()) {
-                points.addObject().put("monthsSince", p.monthsSince())
-                        .put("cumulativeGrossRevenue", p.cumulativeGrossRevenue())
-                        .put("revenuePerCustomer", p.revenuePerCustomer());
-            }
-        }
-        ArrayNode cohorts = root.putArray("retentionCohorts");
-        for (RetentionCohort c : s.cohorts()) {
-            ArrayNode rates = cohorts.addObject().put("cohort", c.cohort().toString()).put("customers", c.customers())
-                    .putArray("months");
-            for (RetentionCohort.Point p : c.points()) {
-                rates.addObject().put("monthsSince", p.monthsSince()).put("activeCustomers", p.activeCustomers())
-                        .put("rate", p.rate());
-            }
-        }
-        ArrayNode rfm = root.putArray("rfm");
-        for (RfmGroup g : s.rfmGroups()) {
-            rfm.addObject().put("code", g.code()).put("customers", g.customers()).put("grossRevenue", g.grossRevenue());
-        }
-        ArrayNode channels = root.putArray("channels");
-        for (ChannelPerformance c : s.channels()) {
-            channels.addObject().put("channel", c.channel()).put("orders", c.orders())
-                    .put("grossRevenue", c.grossRevenue()).put("netRevenue", c.netRevenue())
-                    .put("sessions", c.sessions()).put("purchasingSessions", c.purchasingSessions())
-                    .put("conversionRate", c.conversionRate());
-        }
-        root.putObject("conversion").put("sessions", s.conversion().sessions())
-                .put("purchasingSessions", s.conversion().purchasingSessions()).put("rate", s.conversion().rate());
-        ArrayNode terms = root.putArray("searchTerms");
-        for (SearchTerm t : s.searchTerms()) {
-            terms.addObject().put("term", t.term()).put("searches", t.searches()).put("sessions", t.sessions())
-                    .put("purchasingSessions", t.purchasingSessions()).put("purchaseRate", t.purchaseRate());
-        }
-        ObjectNode views = root.putObject("viewToPurchase").put("viewSessions", s.viewToPurchase().viewSessions())
-                .put("purchaseSessions", s.viewToPurchase().purchaseSessions()).put("rate", s.viewToPurchase().rate());
-        ArrayNode viewed = views.putArray("mostViewed");
-        for (ViewToPurchase.ProductConversion p : s.viewToPurchase().products()) {
-            viewed.addObject().put("productId", p.productId()).put("title", p.title())
-                    .put("viewSessions", p.viewSessions()).put("purchaseSessions", p.purchaseSessions())
-                    .put("rate", p.rate());
-        }
-        ObjectNode funnel = root.putObject("funnel").put("definition", s.funnel().funnel().toString());
-        steps(funnel.putArray("steps"), s.funnel().steps());
-        if (!s.funnel().groups().isEmpty()) {
-            funnel.put("breakdown", s.funnel().funnel().breakdown().map(LowerCaseEnum::name).orElse(""));
-            ArrayNode groups = funnel.putArray("groups");
-            for (FunnelResult.Group g : s.funnel().groups()) {
-                steps(groups.addObject().put("value", g.value()).putArray("steps"), g.steps());
-            }
-        }
-        SessionStats ses = s.sessions();
-        ObjectNode sessions = root.putObject("sessions").put("sessions", ses.sessions())
-                .put("bouncedSessions", ses.bouncedSessions()).put("bounceRate", ses.bounceRate())
-                .put("pagesPerSession", ses.pagesPerSession()).put("eventsPerSession", ses.eventsPerSession());
-        seconds(sessions, "averageDurationSeconds", ses.averageDuration());
-        seconds(sessions, "medianDurationSeconds", ses.medianDuration());
-        seconds(sessions, "p90DurationSeconds", ses.p90Duration());
-        ObjectNode stock = root.putObject("lowStock").put("stockBelow", set.lowStock().stockBelow())
-                .put("coverDaysBelow", set.lowStock().coverDaysBelow())
-                .put("velocityDays", set.lowStock().velocityDays()).put("products", s.lowStock().size());
-        ArrayNode stockRows = stock.putArray("first");
-        for (LowStockItem i : s.lowStock().stream().limit(set.top()).toList()) {
-            ObjectNode n = stockRows.addObject().put("productId", i.productId()).put("title", i.title())
-                    .put("stock", i.stock()).put("unitsSold", i.unitsSold());
-            i.daysOfCover().ifPresent(d -> n.put("daysOfCover", d));
-        }
-        FulfilmentTimes f = s.fulfilment();
-        ObjectNode ful = root.putObject("fulfilment").put("orders", f.orders());
-        leg(ful, "orderToShipped", f.orderToShipped());
-        leg(ful, "shippedToDelivered", f.shippedToDelivered());
-        leg(ful, "orderToDelivered", f.orderToDelivered());
-        root.put("geographyLevel", LowerCaseEnum.name(set.geo()));
-        ArrayNode places = root.putArray("geography");
-        for (GeoSales g : s.places().stream().limit(set.top()).toList()) {
-            places.addObject().put("location", g.location()).put("residents", g.residents())
-                    .put("buyingCustomers", g.buyingCustomers()).put("orders", g.orders())
-                    .put("grossRevenue", g.grossRevenue());
-        }
-        ArrayNode peaks = root.putArray("peakTimes");
-        for (PeakTime p : s.peakTimes()) {
-            peaks.addObject().put("dayOfWeek", p.dayOfWeek().toString()).put("hour", p.hour())
-                    .put("orders", p.orders()).put("grossRevenue", p.grossRevenue());
-        }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the metrics as JSON", e);
-        }
-    }
-
-    private static void categories(ArrayNode array, List<CategorySales> rows, boolean sub) {
-        for (CategorySales c : rows) {
-            ObjectNode n = array.addObject().put("category", c.category());
-            if (sub) {
-                n.put("subcategory", c.subcategory());
-            }
-            n.put("orders", c.orders()).put("units", c.units()).put("grossRevenue", c.grossRevenue())
-                    .put("netRevenue", c.netRevenue()).put("share", c.share());
-        }
-    }
-
-    private static void steps(ArrayNode array, List<FunnelStep> steps) {
-        for (FunnelStep step : steps) {
-            ObjectNode n = array.addObject().put("step", step.number()).put("event", step.event().code())
-                    .put("count", step.count()).put("conversionFromStart", step.conversionFromStart())
-                    .put("conversionFromPrevious", step.conversionFromPrevious()).put("dropOff", step.dropOff());
-            seconds(n, "medianSecondsFromStart", step.medianTimeFromStart());
-            seconds(n, "p90SecondsFromStart", step.p90TimeFromStart());
-        }
-    }
-
-    private static void leg(ObjectNode node, String field, Optional<FulfilmentTimes.Leg> leg) {
-        leg.ifPresent(l -> node.putObject(field).put("orders", l.orders()).put("averageDays", l.averageDays())
-                .put("medianDays", l.medianDays()).put("p90Days", l.p90Days()));
-    }
-
-    private static void segment(ObjectNode node, SegmentSales s) {
-        node.put("customers", s.customers()).put("orders", s.orders()).put("grossRevenue", s.grossRevenue())
-                .put("netRevenue", s.netRevenue());
-    }
-
-    private static void seconds(ObjectNode node, String field, Optional<Duration> d) {
-        d.ifPresent(v -> node.put(field, v.toMillis() / 1000.0));
     }
 }

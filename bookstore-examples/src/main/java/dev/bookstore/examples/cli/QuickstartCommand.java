@@ -1,17 +1,18 @@
 package dev.bookstore.examples.cli;
 
+import dev.bookstore.etl.DataTestReport;
+import dev.bookstore.etl.DataTestResult;
 import dev.bookstore.etl.IngestReport;
+import dev.bookstore.etl.SourceReport;
+import dev.bookstore.etl.Transform;
+import dev.bookstore.etl.TransformReport;
 import dev.bookstore.ml.ChurnEvaluation;
 import dev.bookstore.ml.ChurnModel;
 import dev.bookstore.ml.ModelFile;
 import dev.bookstore.model.generator.Manifest;
 import java.time.LocalDate;
-import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.DataTestReport;
-import dev.bookstore.etl.transform.DataTestResult;
-import dev.bookstore.etl.transform.TransformReport;
-import dev.bookstore.etl.SourceReport;
 import dev.bookstore.model.WarehouseException;
+import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.SchemaChange;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.sql.Layer;

@@ -1,9 +1,10 @@
 package dev.bookstore.examples.cli;
 
+import dev.bookstore.etl.ModelRun;
 import dev.bookstore.etl.Transform;
-import dev.bookstore.etl.transform.ModelRun;
-import dev.bookstore.etl.transform.TransformReport;
+import dev.bookstore.etl.TransformReport;
 import dev.bookstore.model.WarehouseException;
+import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
 import java.util.List;

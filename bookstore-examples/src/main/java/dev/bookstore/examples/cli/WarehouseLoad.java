@@ -4,7 +4,6 @@ import dev.bookstore.etl.Ingest;
 import dev.bookstore.etl.IngestOptions;
 import dev.bookstore.etl.IngestReport;
 import dev.bookstore.model.Warehouse;
-import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.generator.Manifest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,11 +30,7 @@ final class WarehouseLoad {
         ZoneId zone = ZoneId.of(window.timeZone());
         Clock endOfWindow = Clock.fixed(window.endExclusive().atStartOfDay(zone).toInstant(), zone);
         AtomicReference<String> status = new AtomicReference<>("starting");
-        Ingest ingest = Ingest.into(wh)
-                .customers(dir.resolve(Generator.CUSTOMERS_FILE))
-                .products(dir.resolve(Generator.PRODUCTS_FILE))
-                .orders(dir.resolve(Generator.ORDERS_FILE))
-                .events(dir.resolve(Generator.EVENTS_FILE))
+        Ingest ingest = Ingest.into(wh).directory(dir)
                 .options(IngestOptions.defaults().withClock(endOfWindow).withProgressEvery(PROGRESS_EVERY))
                 .progress((source, rows) -> status.set(source.code() + " " + Units.count(rows) + " rows read"));
         return Progress.during(err, terminal, "loading", status::get, ingest::run);

@@ -82,50 +82,50 @@ class MetricsCommandTest {
             sales = Metrics.on(wh).sales(DateRange.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 28)));
         }
         assertEquals(sales.orders(), json.at("/sales/orders").asLong());
-        assertEquals(sales.grossRevenue(), json.at("/sales/grossRevenue").decimalValue());
-        assertEquals(sales.averageOrderValue().orElseThrow(), json.at("/sales/averageOrderValue").decimalValue());
-        assertEquals(3, json.get("topProducts").size());
+        assertEquals(sales.grossRevenue(), json.at("/sales/gross_revenue").decimalValue());
+        assertEquals(sales.averageOrderValue().orElseThrow(), json.at("/sales/average_order_value").decimalValue());
+        assertEquals(3, json.get("top_products").size());
         assertEquals(4, json.at("/funnel/steps").size());
         assertEquals(2, json.get("periods").size());
-        assertTrue(json.get("channels").size() > 0 && json.get("retentionCohorts").size() == 2, r.out());
+        assertTrue(json.get("channels").size() > 0 && json.get("retention_cohorts").size() == 2, r.out());
         try (Warehouse wh = Warehouse.connect(db)) {
             Metrics m = Metrics.on(wh);
             List<RevenuePoint> months = m.revenue(RANGE, Granularity.MONTH);
-            assertEquals(months.get(1).grossRevenue(), json.at("/periods/1/grossRevenue").decimalValue());
+            assertEquals(months.get(1).grossRevenue(), json.at("/periods/1/gross_revenue").decimalValue());
             assertEquals(m.activeCustomers(RANGE, Granularity.MONTH).get(0).customers(),
-                    json.at("/periods/0/activeCustomers").asLong());
-            assertEquals(m.stickiness(RANGE).ratio(), json.at("/activeCustomers/stickiness").asDouble(), 1e-12);
+                    json.at("/periods/0/active_customers").asLong());
+            assertEquals(m.stickiness(RANGE).ratio(), json.at("/active_customers/stickiness").asDouble(), 1e-12);
             assertEquals(m.rollingActiveCustomers(RANGE, 7).stream().mapToLong(a -> a.customers()).average()
-                    .orElseThrow(), json.at("/activeCustomers/averageRolling7Days").asDouble(), 1e-9);
+                    .orElseThrow(), json.at("/active_customers/rolling_averages/0/average_customers").asDouble(), 1e-9);
             assertEquals(m.newVsReturning(RANGE).newCustomers().grossRevenue(),
-                    json.at("/newVsReturning/new/grossRevenue").decimalValue());
+                    json.at("/new_vs_returning/new_customers/gross_revenue").decimalValue());
             assertEquals(m.newVsReturning(RANGE).returningCustomers().grossRevenue(),
-                    json.at("/newVsReturning/returning/grossRevenue").decimalValue());
+                    json.at("/new_vs_returning/returning_customers/gross_revenue").decimalValue());
             assertEquals(m.revenueBySubcategory(RANGE).get(0).subcategory(),
                     json.at("/subcategories/0/subcategory").asText());
-            assertEquals(m.lapsedCustomers(AS_OF, 60).size(), json.at("/lapsedCustomers/customers").asInt());
-            assertEquals(m.lifetimeValues(AS_OF).get(0).customerId(), json.at("/topCustomers/0/customerId").asText());
+            assertEquals(m.lapsedCustomers(AS_OF, 60).size(), json.at("/lapsed_customers/count").asInt());
+            assertEquals(m.lifetimeValues(AS_OF).get(0).customerId(), json.at("/top_customers/0/customer_id").asText());
             assertEquals(m.cohortLifetimeValue(RANGE).get(0).points().get(1).revenuePerCustomer(),
-                    json.at("/cohortLifetimeValue/0/months/1/revenuePerCustomer").decimalValue());
+                    json.at("/cohort_lifetime_value/0/points/1/revenue_per_customer").decimalValue());
             assertEquals(m.retention(RANGE).get(0).points().get(1).activeCustomers(),
-                    json.at("/retentionCohorts/0/months/1/activeCustomers").asLong());
+                    json.at("/retention_cohorts/0/points/1/active_customers").asLong());
             long rfmCustomers = 0;
             for (JsonNode g : json.get("rfm")) {
                 rfmCustomers += g.get("customers").asLong();
             }
             assertEquals(m.rfm(AS_OF).size(), rfmCustomers);
-            assertEquals(m.conversion(RANGE).purchasingSessions(), json.at("/conversion/purchasingSessions").asLong());
-            assertEquals(m.topSearchTerms(RANGE, 3).get(0).searches(), json.at("/searchTerms/0/searches").asLong());
-            assertEquals(m.viewToPurchase(RANGE, 3).viewSessions(), json.at("/viewToPurchase/viewSessions").asLong());
-            assertEquals(3, json.at("/viewToPurchase/mostViewed").size());
+            assertEquals(m.conversion(RANGE).purchasingSessions(), json.at("/conversion/purchasing_sessions").asLong());
+            assertEquals(m.topSearchTerms(RANGE, 3).get(0).searches(), json.at("/search_terms/0/searches").asLong());
+            assertEquals(m.viewToPurchase(RANGE, 3).viewSessions(), json.at("/view_to_purchase/view_sessions").asLong());
+            assertEquals(3, json.at("/view_to_purchase/products").size());
             assertEquals(m.sessions(RANGE).sessions(), json.at("/sessions/sessions").asLong());
-            assertEquals(m.sessions(RANGE).bounceRate(), json.at("/sessions/bounceRate").asDouble(), 1e-12);
-            assertEquals(m.lowStock(AS_OF, LowStockRule.defaults()).size(), json.at("/lowStock/products").asInt());
+            assertEquals(m.sessions(RANGE).bounceRate(), json.at("/sessions/bounce_rate").asDouble(), 1e-12);
+            assertEquals(m.lowStock(AS_OF, LowStockRule.defaults()).size(), json.at("/low_stock/count").asInt());
             assertEquals(m.fulfilment(RANGE).orderToDelivered().orElseThrow().p90Days(),
-                    json.at("/fulfilment/orderToDelivered/p90Days").asDouble(), 1e-9);
+                    json.at("/fulfilment/order_to_delivered/p90_days").asDouble(), 1e-9);
             assertEquals(m.geography(RANGE, GeoLevel.COUNTRY).get(0).grossRevenue(),
-                    json.at("/geography/0/grossRevenue").decimalValue());
-            assertEquals(m.peakTimes(RANGE).size(), json.get("peakTimes").size());
+                    json.at("/geography/0/gross_revenue").decimalValue());
+            assertEquals(m.peakTimes(RANGE).size(), json.get("peak_times").size());
         }
     }
 
@@ -141,9 +141,9 @@ class MetricsCommandTest {
         try (Warehouse wh = Warehouse.connect(db)) {
             Metrics m = Metrics.on(wh);
             assertEquals(m.revenue(RANGE, Granularity.WEEK).size(), json.get("periods").size());
-            assertEquals("week", json.get("grain").asText());
+            assertEquals("week", json.at("/options/grain").asText());
             List<Long> units = new ArrayList<>();
-            json.get("topProducts").forEach(p -> units.add(p.get("units").asLong()));
+            json.get("top_products").forEach(p -> units.add(p.get("units").asLong()));
             assertEquals(m.bestsellers(RANGE, 4, BestsellerRanking.UNITS).stream().map(ProductSales::units).toList(),
                     units);
             FunnelResult funnel = m.funnel(Funnel.of(EventType.SEARCH, EventType.PRODUCT_VIEW, EventType.PURCHASE)
@@ -155,8 +155,8 @@ class MetricsCommandTest {
                     json.at("/funnel/groups/0/steps/1/count").asLong());
             GeoSales city = m.geography(RANGE, GeoLevel.CITY).get(0);
             assertEquals(city.location(), json.at("/geography/0/location").asText());
-            assertEquals(m.lapsedCustomers(AS_OF, 30).size(), json.at("/lapsedCustomers/customers").asInt());
-            assertEquals(m.lowStock(AS_OF, new LowStockRule(0, 7, 30)).size(), json.at("/lowStock/products").asInt());
+            assertEquals(m.lapsedCustomers(AS_OF, 30).size(), json.at("/lapsed_customers/count").asInt());
+            assertEquals(m.lowStock(AS_OF, new LowStockRule(0, 7, 30)).size(), json.at("/low_stock/count").asInt());
         }
         BookstoreCliTest.Run text = BookstoreCliTest.run("metrics", "--db", db, "--from", "2025-01-01", "--to",
                 "2025-02-28", "--grain", "quarter", "--funnel-by", "device");

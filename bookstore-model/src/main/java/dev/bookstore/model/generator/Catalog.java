@@ -1,9 +1,15 @@
 package dev.bookstore.model.generator;
 
+import dev.bookstore.model.EventType;
+import dev.bookstore.model.OrderStatus;
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * Fixed vocabularies and planted parameters of the synthetic bookstore.
+ * Fixed vocabularies and planted parameters of the synthetic bookstore; event types and order statuses are the
+ * model's own ({@link EventType}, {@link OrderStatus}).
  *
- * <p>Everything here is a constant array (never a hash-based collection) so that iteration order
+ * <p>Everything here is a constant array or list (never a hash-based collection) so that iteration order
  * is fixed and the generated data is byte-for-byte reproducible.
  */
 final class Catalog {
@@ -49,12 +55,15 @@ final class Catalog {
     static final double[] PAYMENT_WEIGHTS = {0.45, 0.30, 0.20, 0.05};
 
     // ---------------------------------------------------------------- orders
-    static final String[] STATUSES = {"delivered", "shipped", "pending", "cancelled", "returned"};
-    static final int DELIVERED = 0;
-    static final int SHIPPED = 1;
-    static final int PENDING = 2;
-    static final int CANCELLED = 3;
-    static final int RETURNED = 4;
+    /**
+     * The statuses an order can get, in the manifest's order of {@code status_counts}; an order stores its status
+     * as the ordinal of {@link OrderStatus} (a byte).
+     */
+    static final List<OrderStatus> STATUSES = List.of(OrderStatus.DELIVERED, OrderStatus.SHIPPED,
+            OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.RETURNED);
+    /** {@link OrderStatus#code()} by ordinal, for the writer's hot loop. */
+    static final String[] STATUS_CODES = Arrays.stream(OrderStatus.values()).map(OrderStatus::code)
+            .toArray(String[]::new);
     static final double CANCEL_PROBABILITY = 0.03;
     static final double RETURN_PROBABILITY = 0.05;
     /** P(ship delay = i days), i = 0..3. */
@@ -165,17 +174,8 @@ final class Catalog {
     static final double CO_PURCHASE_MAX = 0.60;
 
     // ---------------------------------------------------------------- clickstream
-    static final String[] EVENT_TYPES = {
-        "page_view", "search", "product_view", "add_to_cart", "remove_from_cart", "checkout",
-        "purchase"
-    };
-    static final int PAGE_VIEW = 0;
-    static final int SEARCH = 1;
-    static final int PRODUCT_VIEW = 2;
-    static final int ADD_TO_CART = 3;
-    static final int REMOVE_FROM_CART = 4;
-    static final int CHECKOUT = 5;
-    static final int PURCHASE = 6;
+    /** The event types by index: an event stores its type as the ordinal of {@link EventType} (a byte). */
+    static final EventType[] EVENT_TYPES = EventType.values();
     static final int SESSION_GAP_MINUTES = 30;
     static final double SEARCH_ENTRY_PROBABILITY = 0.25;
 

@@ -2,6 +2,7 @@ package dev.bookstore.model.generator;
 
 import static dev.bookstore.model.generator.Catalog.*;
 
+import dev.bookstore.model.EventType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -85,7 +86,7 @@ final class EventsWriter {
         Arrays.fill(lastEventTs, Long.MIN_VALUE / 2);
         this.malformed = chooseMalformed(w);
         for (int t = 0; t < EVENT_TYPES.length; t++) {
-            prefix[t] = "{\"event\":\"" + EVENT_TYPES[t] + "\",\"user_id\":\"CUST_";
+            prefix[t] = "{\"event\":\"" + EVENT_TYPES[t].code() + "\",\"user_id\":\"CUST_";
         }
         for (int c = 0; c < CHANNELS.length; c++) {
             for (int d = 0; d < DEVICES.length; d++) {
@@ -183,18 +184,18 @@ final class EventsWriter {
 
         // entry and browsing
         if (rng.nextDouble() < SEARCH_ENTRY_PROBABILITY) {
-            plan(SEARCH, w.searchTerms.sample(rng));
+            plan(EventType.SEARCH, w.searchTerms.sample(rng));
         } else if (ch == EMAIL && rng.nextBoolean()) {
-            plan(PAGE_VIEW, DEALS_PAGE);
+            plan(EventType.PAGE_VIEW, DEALS_PAGE);
         } else {
-            plan(PAGE_VIEW, w.pages.sample(rng));
+            plan(EventType.PAGE_VIEW, w.pages.sample(rng));
         }
         int browse = rng.nextInt(3);
         for (int i = 0; i < browse; i++) {
             if (rng.nextBoolean()) {
-                plan(PAGE_VIEW, w.pages.sample(rng));
+                plan(EventType.PAGE_VIEW, w.pages.sample(rng));
             } else {
-                plan(SEARCH, w.searchTerms.sample(rng));
+                plan(EventType.SEARCH, w.searchTerms.sample(rng));
             }
         }
         // funnel
@@ -205,30 +206,30 @@ final class EventsWriter {
             int previous = -1;
             for (int i = 0; i < views; i++) {
                 int p = w.product(rng, user);
-                plan(PRODUCT_VIEW, p);
+                plan(EventType.PRODUCT_VIEW, p);
                 if (p != last) {
                     previous = last;
                     last = p;
                 }
             }
             if (rng.nextDouble() < rates[1]) {
-                plan(ADD_TO_CART, last);
+                plan(EventType.ADD_TO_CART, last);
                 int cart = 1;
                 boolean second = previous >= 0 && rng.nextDouble() < 0.3;
                 if (second) {
-                    plan(ADD_TO_CART, previous);
+                    plan(EventType.ADD_TO_CART, previous);
                     cart = 2;
                     if (rng.nextDouble() < 0.25) {
-                        plan(REMOVE_FROM_CART, previous);
+                        plan(EventType.REMOVE_FROM_CART, previous);
                         cart = 1;
                     }
                 }
                 if (rng.nextDouble() < rates[2]) {
-                    plan(CHECKOUT, -1);
+                    plan(EventType.CHECKOUT, -1);
                     if (rng.nextDouble() < rates[3]) {
-                        plan(PURCHASE, last);
+                        plan(EventType.PURCHASE, last);
                         if (cart == 2) {
-                            plan(PURCHASE, previous);
+                            plan(EventType.PURCHASE, previous);
                         }
                     }
                 }
@@ -238,12 +239,12 @@ final class EventsWriter {
         nSessions = s + 1;
     }
 
-    private void plan(int type, int extra) {
+    private void plan(EventType type, int extra) {
         if (nPlanned == pType.length) {
             pType = Arrays.copyOf(pType, nPlanned * 2);
             pExtra = Arrays.copyOf(pExtra, nPlanned * 2);
         }
-        pType[nPlanned] = (byte) type;
+        pType[nPlanned] = (byte) type.ordinal();
         pExtra[nPlanned] = extra;
         nPlanned++;
     }
@@ -281,7 +282,7 @@ final class EventsWriter {
                 int type = pType[idx];
                 buffer(ts, user, session, type, pExtra[idx], ch, sDevice[s]);
                 result.byType[type]++;
-                purchased |= type == PURCHASE;
+                purchased |= type == EventType.PURCHASE.ordinal();
                 result.firstTs = Math.min(result.firstTs, ts);
                 result.lastTs = Math.max(result.lastTs, ts);
             }
@@ -363,7 +364,7 @@ final class EventsWriter {
         b.append("\",\"timestamp\":\"");
         Fmt.instant(b, bTs[i]);
         b.append('"');
-        switch (type) {
+        switch (EVENT_TYPES[type]) {
             case PAGE_VIEW -> b.append(pageJson[bExtra[i]]);
             case SEARCH -> b.append(queryJson[bExtra[i]]);
             case CHECKOUT -> {}

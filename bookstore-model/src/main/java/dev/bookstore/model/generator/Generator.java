@@ -2,6 +2,7 @@ package dev.bookstore.model.generator;
 
 import static dev.bookstore.model.generator.Catalog.*;
 
+import dev.bookstore.model.OrderStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -366,11 +367,11 @@ public final class Generator {
 
     private static Manifest.Fulfilment fulfilment(OrderBook b) {
         Map<String, Long> statusCounts = new LinkedHashMap<>();
-        for (String s : STATUSES) {
-            statusCounts.put(s, 0L);
+        for (OrderStatus s : STATUSES) {
+            statusCounts.put(s.code(), 0L);
         }
         for (int i = 0; i < b.orders; i++) {
-            statusCounts.merge(STATUSES[b.status[i]], 1L, Long::sum);
+            statusCounts.merge(STATUS_CODES[b.status[i]], 1L, Long::sum);
         }
         String rule =
                 "cancelled with probability "
@@ -392,7 +393,7 @@ public final class Generator {
     private static Manifest.Clickstream clickstream(EventsWriter.Result e) {
         Map<String, Long> byType = new LinkedHashMap<>();
         for (int t = 0; t < EVENT_TYPES.length; t++) {
-            byType.put(EVENT_TYPES[t], e.byType[t]);
+            byType.put(EVENT_TYPES[t].code(), e.byType[t]);
         }
         return new Manifest.Clickstream(
                 e.lines,

@@ -2,6 +2,7 @@ package dev.bookstore.model.generator;
 
 import static dev.bookstore.model.generator.Catalog.*;
 
+import dev.bookstore.model.OrderStatus;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -73,26 +74,26 @@ final class OrderBook {
         payment[i] = (byte) w.payments.sample(rng);
         city[i] =
                 rng.nextDouble() < SHIP_TO_HOME_CITY ? w.homeCity[c] : (byte) w.cities.sample(rng);
-        int st;
+        OrderStatus st;
         int shipped = -1;
         int delivered = -1;
         if (rng.nextDouble() < CANCEL_PROBABILITY) {
-            st = CANCELLED;
+            st = OrderStatus.CANCELLED;
         } else {
             int s = day + w.shipDelays.sample(rng);
             int del = s + 1 + w.deliveryDelays.sample(rng);
             if (s >= w.endDay) {
-                st = PENDING;
+                st = OrderStatus.PENDING;
             } else if (del >= w.endDay) {
-                st = SHIPPED;
+                st = OrderStatus.SHIPPED;
                 shipped = s;
             } else {
-                st = rng.nextDouble() < RETURN_PROBABILITY ? RETURNED : DELIVERED;
+                st = rng.nextDouble() < RETURN_PROBABILITY ? OrderStatus.RETURNED : OrderStatus.DELIVERED;
                 shipped = s;
                 delivered = del;
             }
         }
-        status[i] = (byte) st;
+        status[i] = (byte) st.ordinal();
         shippedDay[i] = shipped;
         deliveredDay[i] = delivered;
 

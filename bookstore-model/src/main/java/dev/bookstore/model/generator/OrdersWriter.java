@@ -100,7 +100,7 @@ final class OrdersWriter {
                     int price = w.pricePence[b.lineProduct[l]];
                     Fmt.price(sb, problem == NEGATIVE_PRICE ? -price : price);
                     sb.append(',').append(PAYMENT_METHODS[b.payment[o]]);
-                    sb.append(',').append(STATUSES[b.status[o]]).append(',');
+                    sb.append(',').append(STATUS_CODES[b.status[o]]).append(',');
                     Fmt.instant(sb, lineTs);
                     sb.append(',').append(CHANNELS[b.channel[o]]);
                     int city = b.city[o];
