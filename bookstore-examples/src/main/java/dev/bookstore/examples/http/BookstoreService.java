@@ -49,6 +49,8 @@ public final class BookstoreService implements AutoCloseable {
     public static final Duration RELOAD_EVERY = Duration.ofSeconds(5);
     /** The largest request body any route reads. */
     static final long MAX_REQUEST = 1 << 20;
+    /** Request attribute set when a route handled the request (so error pages leave its answer alone). */
+    private static final String ANSWERED = "bookstore.answered";
 
     private final Javalin app;
     private final ScheduledExecutorService background;
@@ -93,9 +95,10 @@ public final class BookstoreService implements AutoCloseable {
         routes.addAll(new QualityRoutes(backend).routes());
         routes.addAll(new ModelHealthRoutes(backend).routes());
         routes.addAll(new DashboardRoutes(backend).routes());
-        List<Route> documented = List.copyOf(routes);
-        routes.addAll(new DocsRoutes(backend, () -> documented).routes());
+        java.util.concurrent.atomic.AtomicReference<List<Route>> served = new java.util.concurrent.atomic.AtomicReference<>();
+        routes.addAll(new DocsRoutes(backend, served::get).routes());
         List<Route> all = List.copyOf(routes);
+        served.set(all);
 
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bookstore-service-refresh");
@@ -137,6 +140,7 @@ public final class BookstoreService implements AutoCloseable {
     private static void dispatch(Backend backend, Route route, Context ctx) {
         long start = System.nanoTime();
         try {
+            ctx.attribute(ANSWERED, Boolean.TRUE);
             Call call = new Call(ctx, route);
             call.checkParameters();
             Object answer = route.handler().handle(call);
@@ -154,7 +158,7 @@ public final class BookstoreService implements AutoCloseable {
 
     private static void unmatched(Backend backend, Context ctx, int status, String error, String message)
             throws IOException {
-        if (ctx.endpoint() != null && ctx.resultInputStream() != null) {
+        if (Boolean.TRUE.equals(ctx.attribute(ANSWERED))) {
             return; // a route answered this status itself
         }
         write(ctx, Failures.answer(status, error, message));

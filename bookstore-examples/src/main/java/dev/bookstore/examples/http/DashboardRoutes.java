@@ -28,7 +28,8 @@ final class DashboardRoutes implements Route.Set {
     public List<Route> routes() {
         Route.Reply page = new Route.Reply(200, "text/html; charset=utf-8", resource("/dev/bookstore/examples/http/dashboard.html"));
         List<Route> routes = new java.util.ArrayList<>(List.of(
-                Route.get("/", "dashboard", "the dashboard page", List.of(), c -> page),
+                Route.get("/", "dashboard", "the dashboard page (from and to: the range it opens with)",
+                        List.of(MetricsRoutes.FROM.notRequired(), MetricsRoutes.TO.notRequired()), c -> page),
                 Route.get("/overview", "dashboard", "KPI tiles of a range with the change against the previous period",
                         List.of(MetricsRoutes.FROM, MetricsRoutes.TO),
                         c -> Overview.of(backend.metrics(), MetricsRoutes.range(c)))));

@@ -68,6 +68,9 @@ final class HealthRoutes implements Route.Set {
             wh = new Warehouse(database, true, Optional.of(backend.warehouse().schemaVersion()),
                     Optional.of(backend.dataVersion()), Optional.empty());
         } catch (RuntimeException e) {
+            if (!Failures.databaseFailure(e)) {
+                throw e;
+            }
             wh = new Warehouse(database, false, Optional.empty(), Optional.empty(), Optional.of(String.valueOf(
                     Failures.of(e).body().get("message"))));
         }

@@ -35,6 +35,7 @@ final class MetricsRoutes implements Route.Set {
     static final Param<Granularity> GRAIN = Param.choice("grain", Granularity.class, Granularity.MONTH,
             "period of each point");
     static final Param<Integer> TOP = Param.integer("top", 1, 10_000, 10, "rows of the ranked list");
+    static final Param<Integer> ROWS = Param.integer("top", 1, 10_000, 100, "rows of the list to return");
     static final Param<BestsellerRanking> RANK_BY = Param.choice("rank_by", BestsellerRanking.class,
             BestsellerRanking.REVENUE, "rank products by revenue or units");
     static final Param<String> CATEGORY = Param.text("category", "only this category (drill-down)");
@@ -127,16 +128,16 @@ final class MetricsRoutes implements Route.Set {
                 question("stickiness", "average DAU / average rolling 30-day actives", RANGE,
                         c -> m.stickiness(range(c))),
                 question("lapsed-customers", "customers without an order in the last days up to as_of",
-                        List.of(AS_OF, LAPSED_DAYS, TOP.orElse("100")),
-                        c -> Page.of(m.lapsedCustomers(c.get(AS_OF), c.get(LAPSED_DAYS)), c.get(TOP))),
+                        List.of(AS_OF, LAPSED_DAYS, ROWS),
+                        c -> Page.of(m.lapsedCustomers(c.get(AS_OF), c.get(LAPSED_DAYS)), c.get(ROWS))),
                 question("lifetime-values", "customers by lifetime value up to as_of, most valuable first",
-                        List.of(AS_OF, TOP.orElse("100")),
-                        c -> Page.of(m.lifetimeValues(c.get(AS_OF)), c.get(TOP))),
+                        List.of(AS_OF, ROWS),
+                        c -> Page.of(m.lifetimeValues(c.get(AS_OF)), c.get(ROWS))),
                 question("cohort-lifetime-value", "cumulative revenue per customer of monthly cohorts", RANGE,
                         c -> m.cohortLifetimeValue(range(c))),
                 question("retention", "monthly cohorts' retention", RANGE, c -> m.retention(range(c))),
-                question("rfm", "recency, frequency, monetary scores as of a day", List.of(AS_OF, TOP.orElse("100")),
-                        c -> Page.of(m.rfm(c.get(AS_OF)), c.get(TOP))),
+                question("rfm", "recency, frequency, monetary scores as of a day", List.of(AS_OF, ROWS),
+                        c -> Page.of(m.rfm(c.get(AS_OF)), c.get(ROWS))),
                 question("channels", "orders, revenue, sessions and conversion per marketing channel", RANGE,
                         c -> m.channels(range(c))),
                 question("conversion", "sessions with a purchase / sessions", RANGE, c -> m.conversion(range(c))),
@@ -148,8 +149,8 @@ final class MetricsRoutes implements Route.Set {
                         range(STEPS, WITHIN, ORDERING, SCOPE, BY), c -> m.funnel(funnel(c), range(c))),
                 question("sessions", "sessions: count, duration, pages, bounces", RANGE, c -> m.sessions(range(c))),
                 question("low-stock", "products running low as of a day", List.of(AS_OF, STOCK_BELOW, COVER_DAYS,
-                        VELOCITY_DAYS, TOP.orElse("100")), c -> Page.of(m.lowStock(c.get(AS_OF),
-                        new LowStockRule(c.get(STOCK_BELOW), c.get(VELOCITY_DAYS), c.get(COVER_DAYS))), c.get(TOP))),
+                        VELOCITY_DAYS, ROWS), c -> Page.of(m.lowStock(c.get(AS_OF),
+                        new LowStockRule(c.get(STOCK_BELOW), c.get(VELOCITY_DAYS), c.get(COVER_DAYS))), c.get(ROWS))),
                 question("fulfilment", "days from order to shipping and delivery", RANGE, c -> m.fulfilment(range(c))),
                 question("geography", "customers and revenue per place", range(LEVEL),
                         c -> m.geography(range(c), c.get(LEVEL))),
