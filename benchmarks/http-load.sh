@@ -25,7 +25,8 @@ run() {
     wrk -t2 -c5 -d5s "$@" >/dev/null    # warm-up
     wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@"
 }
-run "POST /predict/churn (features in the body)" -s benchmarks/http/predict_churn.lua "$base/predict/churn"
+run "POST /predict/churn (features in the body, top 5 contributions)" -s benchmarks/http/predict_churn.lua "$base/predict/churn"
+run "POST /predict/churn?top=0 (features in the body, probability only)" -s benchmarks/http/predict_churn.lua "$base/predict/churn?top=0"
 run "GET /recommend" "$base/recommend?customer_id=CUST_1&k=10"
 run "GET /metrics/sales (cached)" "$base/metrics/sales?from=$from&to=$to"
 echo "uptime after: $(uptime)"

@@ -19,8 +19,9 @@ import java.util.Optional;
  */
 final class ChurnRoutes implements Route.Set {
     static final Param<String> CUSTOMER = Param.id("customer_id", "the customer, e.g. CUST_1523");
-    static final Param<Integer> TOP = Param.integer("top", 1, Features.SCHEMA.size(), 5,
-            "how many contributing features to list");
+    static final Param<Integer> TOP = Param.integer("top", 0, Features.SCHEMA.size(), 5,
+            "how many contributing features to list (0: the probability only, one scoring instead of one per "
+                    + "feature)");
     static final Param<LocalDate> AS_OF = Param.date("as_of",
             "day to compute the features at (default: the model's evaluation day)").notRequired();
     /** The largest body {@code POST /predict/churn} reads. */
@@ -125,7 +126,8 @@ final class ChurnRoutes implements Route.Set {
 
     private Score score(ModelShelf.Loaded loaded, Optional<String> id, Optional<LocalDate> day, double[] x, int top) {
         ChurnModel model = loaded.model();
-        ChurnExplanation e = model.explain(x, Math.min(top, x.length));
+        ChurnExplanation e = top == 0 ? new ChurnExplanation(model.probability(x), List.of())
+                : model.explain(x, Math.min(top, x.length));
         backend.telemetry().predictions("churn", 1);
         return new Score(id, day, e.probability(), Param.word(model.calibration()), loaded.fingerprint(),
                 e.contributions());

@@ -101,7 +101,11 @@ class DashboardBrowserTest {
     private static List<String> consoleErrors() {
         List<String> errors = new ArrayList<>();
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("favicon.ico")) {
+            // the browser logs the documented 503 of a model not built yet (the page shows what to train) as a
+            // failed load: that is the answer, not a page error
+            boolean pendingModel = e.getMessage().matches(".*/(recommend|also-bought|clv|forecast)\\?.* status of 503 .*");
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("favicon.ico")
+                    && !pendingModel) {
                 errors.add(e.getMessage());
             }
         }

@@ -258,7 +258,7 @@ class ServiceRoutesTest {
                 Bad.get("/predict/churn" + q("customer_id", "Çüßtømér_漢字_🙂"), 404, "customer_id"),
                 Bad.get("/predict/churn" + q("customer_id", "CUST\u00001"), 400, "customer_id"),
                 Bad.get("/predict/churn" + q("customer_id", "C".repeat(101)), 400, "customer_id"),
-                Bad.get("/predict/churn" + q("customer_id", "CUST_1", "top", "0"), 400, "top"),
+                Bad.get("/predict/churn" + q("customer_id", "CUST_1", "top", "23"), 400, "top"),
                 Bad.get("/predict/churn" + q("customer_id", "CUST_1", "top", "-5"), 400, "top"),
                 Bad.get("/predict/churn" + q("customer_id", "CUST_1", "as_of", "31/12/2025"), 400, "as_of"),
                 Bad.post("/predict/churn", "", 400, "body"),
