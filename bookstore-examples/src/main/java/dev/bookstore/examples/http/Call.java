@@ -12,6 +12,8 @@ import java.util.Optional;
  * the route's limit. Refusals are {@link ApiError}s naming the parameter.
  */
 final class Call {
+    /** The most of a too-large body read and dropped before answering 413. */
+    private static final long DRAIN_LIMIT = 16L << 20;
     private final Context ctx;
     private final Route route;
 
@@ -64,6 +66,12 @@ final class Call {
         int limit = route.body().map(Route.Body::limitBytes).orElse(0);
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
+            // read and drop what the client sends (up to 16 MB) so that it reads the 413 instead of a reset
+            try (java.io.InputStream in = ctx.req().getInputStream()) {
+                in.skipNBytes(Math.min(declared, DRAIN_LIMIT));
+            } catch (IOException | RuntimeException e) {
+                // the client went away: the answer is lost either way
+            }
             throw new ApiError.TooLarge(limit);
         }
         byte[] bytes = ctx.bodyAsBytes(); // Javalin refuses bodies over BookstoreService.MAX_REQUEST (413)
