@@ -1,0 +1,33 @@
+package dev.bookstore.examples.http;
+
+import dev.bookstore.metrics.Metrics;
+import dev.bookstore.model.Warehouse;
+import java.time.LocalDate;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+
+/**
+ * What the routes work with: the warehouse, its metrics (one shared cache), the model shelf and the telemetry.
+ *
+ * @param warehouse the warehouse (read-only, except the model-health log)
+ * @param metrics the metrics over it
+ * @param models the hot-reloaded churn model
+ * @param telemetry the service's measurements
+ */
+record Backend(Warehouse warehouse, Metrics metrics, ModelShelf models, Telemetry telemetry) {
+    private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.removingComments();
+
+    /** The SQL resource {@code name}.sql beside this package's classes, rendered for the warehouse. */
+    String sql(String name) {
+        return warehouse.render(SQL.locate(Backend.class, name));
+    }
+
+    /** The warehouse's data version: model builds recorded by transform runs (0 before the first). */
+    long dataVersion() {
+        return warehouse.withHandle(h -> h.createQuery(sql("data_version")).mapTo(Long.class).one());
+    }
+
+    /** Today in the warehouse's reporting zone. */
+    LocalDate today() {
+        return LocalDate.now(warehouse.calendar().zone());
+    }
+}

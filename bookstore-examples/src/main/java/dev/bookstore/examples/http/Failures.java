@@ -1,0 +1,110 @@
+package dev.bookstore.examples.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.WarehouseException;
+import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers, by type (never by message text): the route layer's
+ * {@link ApiError}s keep their status; malformed JSON is 400; a database failure anywhere in the cause chain
+ * ({@link WarehouseException}, {@link SQLException}) is 503; any other {@link BookstoreException} is a request the
+ * library refused (400, its message is written for users); anything else is 500 with no detail (logged here).
+ * No answer ever carries a stack trace.
+ *
+ * <p>Until the library's error hierarchy (invalid argument / not found / not ready / database failure) lands,
+ * {@link #lookup} marks the calls whose {@link BookstoreException} means "no such id".
+ */
+final class Failures {
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+    private Failures() {
+    }
+
+    /** An HTTP answer: status and JSON body. */
+    record Answer(int status, Map<String, Object> body) {
+    }
+
+    /**
+     * Runs a look-up by id; a library refusal that is not a database failure means the id names nothing (404 for
+     * {@code parameter}).
+     */
+    static <T> T lookup(String parameter, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (BookstoreException e) {
+            if (databaseFailure(e)) {
+                throw e;
+            }
+            throw new ApiError.NotFound(parameter, e.getMessage());
+        }
+    }
+
+    /** The answer for {@code failure}. */
+    static Answer of(Throwable failure) {
+        if (failure instanceof ApiError.BadRequest e) {
+            return answer(400, "bad_request", e.getMessage(), "parameter", e.parameter, "valid", e.valid);
+        }
+        if (failure instanceof ApiError.NotFound e) {
+            return answer(404, "not_found", e.getMessage(), "parameter", e.parameter);
+        }
+        if (failure instanceof ApiError.NotReady e) {
+            return answer(503, "not_ready", e.getMessage(), "model", e.model, "train", e.train);
+        }
+        if (failure instanceof ApiError.TooLarge e) {
+            return answer(413, "too_large", e.getMessage(), "limitBytes", e.limit);
+        }
+        if (failure instanceof JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            return answer(400, "malformed_json", "the request body is not valid JSON" + where + ": "
+                    + e.getOriginalMessage(), "parameter", "body");
+        }
+        if (failure instanceof HttpResponseException e) {
+            return answer(e.getStatus(), e.getStatus() == 413 ? "too_large" : "http_" + e.getStatus(),
+                    e.getMessage());
+        }
+        if (databaseFailure(failure)) {
+            LOG.warn("warehouse unavailable: {}", failure.toString());
+            return answer(503, "warehouse_unavailable", "the warehouse cannot answer now: "
+                    + oneLine(failure.getMessage()));
+        }
+        if (failure instanceof BookstoreException e) {
+            return answer(400, "bad_request", oneLine(e.getMessage()));
+        }
+        LOG.error("unexpected failure", failure);
+        return answer(500, "internal", "internal error (" + failure.getClass().getSimpleName()
+                + "); the server log has the details");
+    }
+
+    /** Whether a database failure is anywhere in the cause chain. */
+    static boolean databaseFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof WarehouseException || t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Answer answer(int status, String error, String message, Object... more) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", error);
+        body.put("message", message);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return new Answer(status, body);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}
