@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -36,7 +38,7 @@ public abstract class DialectRuntime {
 
     /** The runtime of {@code dialect}. */
     protected DialectRuntime(Dialect dialect) {
-        this.dialect = java.util.Objects.requireNonNull(dialect, "dialect");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
     }
 
     /** The dialect whose SQL this runtime writes. */
@@ -102,14 +104,14 @@ public abstract class DialectRuntime {
      * view not found, as MariaDB reports it).
      */
     public boolean isMissingRelation(SQLException error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null
-                    && ("42P01".equals(s.getSQLState()) || "42S02".equals(s.getSQLState())
-                    || "3F000".equals(s.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return causes(error).anyMatch(t -> t instanceof SQLException s
+                && ("42P01".equals(s.getSQLState()) || "42S02".equals(s.getSQLState())
+                || "3F000".equals(s.getSQLState())));
+    }
+
+    /** {@code error} and its causes, outermost first, for {@link #isMissingRelation} implementations. */
+    protected static Stream<Throwable> causes(SQLException error) {
+        return Stream.iterate((Throwable) error, Objects::nonNull, Throwable::getCause);
     }
 
     // ---------------------------------------------------------------- locks

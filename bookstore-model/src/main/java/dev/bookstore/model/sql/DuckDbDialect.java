@@ -111,13 +111,8 @@ final class DuckDbDialect extends Dialect {
         /** DuckDB's driver sets no SQLSTATE: its catalog errors say "Table with name x does not exist". */
         @Override
         public boolean isMissingRelation(SQLException error) {
-            for (Throwable t = error; t != null; t = t.getCause()) {
-                String m = t.getMessage();
-                if (m != null && m.contains("Catalog Error") && m.contains("does not exist")) {
-                    return true;
-                }
-            }
-            return super.isMissingRelation(error);
+            return causes(error).map(Throwable::getMessage).anyMatch(m -> m != null && m.contains("Catalog Error")
+                    && m.contains("does not exist")) || super.isMissingRelation(error);
         }
 
         private static List<String> columnsOf(Connection c, TableName table) throws SQLException {

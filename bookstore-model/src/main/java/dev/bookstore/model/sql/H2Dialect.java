@@ -99,13 +99,8 @@ final class H2Dialect extends Dialect {
         /** H2's error codes: table or view not found (42102, 42103), schema not found (90079). */
         @Override
         public boolean isMissingRelation(SQLException error) {
-            for (Throwable t = error; t != null; t = t.getCause()) {
-                if (t instanceof SQLException s && (s.getErrorCode() == 42102 || s.getErrorCode() == 42103
-                        || s.getErrorCode() == 90079)) {
-                    return true;
-                }
-            }
-            return super.isMissingRelation(error);
+            return causes(error).anyMatch(t -> t instanceof SQLException s && (s.getErrorCode() == 42102
+                    || s.getErrorCode() == 42103 || s.getErrorCode() == 90079)) || super.isMissingRelation(error);
         }
     }
 }
