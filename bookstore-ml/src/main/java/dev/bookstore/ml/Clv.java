@@ -1,7 +1,16 @@
 package dev.bookstore.ml;
 
+import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.Warehouse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /**
  * Front door for customer lifetime value: fits BG/NBD, Pareto/NBD, the modified BG/NBD and the gamma-gamma spend
@@ -16,6 +25,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Clv {
+    /** Weeks per month in the monthly discounting (365.25 / 12 / 7, as lifetimes uses). */
+    static final double WEEKS_PER_MONTH = 4.345;
+    private static final String RFM_SQL = ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.clv_rfm");
+
     private final PurchaseModel.BgNbd bgNbd;
     private final PurchaseModel.ParetoNbd paretoNbd;
     private final PurchaseModel.ModifiedBgNbd modifiedBgNbd;
@@ -41,6 +54,142 @@ public final class Clv {
         RfmData data = RfmData.of(summary.customers());
         return new Clv(PurchaseModel.BgNbd.fit(data), PurchaseModel.ParetoNbd.fit(data),
                 PurchaseModel.ModifiedBgNbd.fit(data), GammaGamma.fit(summary.customers()));
+    }
+
+    /**
+     * The RFM summary of the warehouse's registered customers (marts {@code fct_orders}, gross revenue), computed in
+     * the database, without a holdout.
+     *
+     * @param wh a warehouse whose marts are built
+     * @param calibrationEnd the last calibration day (inclusive)
+     * @return customers whose first purchase is on or before that day, ordered by id
+     */
+    public static RfmSummary summary(Warehouse wh, LocalDate calibrationEnd) {
+        return summary(wh, calibrationEnd, Optional.empty());
+    }
+
+    /**
+     * The RFM summary with a holdout period: purchases after {@code calibrationEnd} up to {@code holdoutEnd} are
+     * counted in the holdout columns only.
+     *
+     * @param wh a warehouse whose marts are built
+     * @param calibrationEnd the last calibration day (inclusive)
+     * @param holdoutEnd the last holdout day (inclusive), after {@code calibrationEnd}
+     * @return customers whose first purchase is on or before {@code calibrationEnd}, ordered by id
+     */
+    public static RfmSummary summary(Warehouse wh, LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        Objects.requireNonNull(holdoutEnd, "holdoutEnd");
+        if (!holdoutEnd.isAfter(calibrationEnd)) {
+            throw new IllegalArgumentException("holdout end " + holdoutEnd + " must be after the calibration end "
+                    + calibrationEnd);
+        }
+        return summary(wh, calibrationEnd, Optional.of(holdoutEnd));
+    }
+
+    private static RfmSummary summary(Warehouse wh, LocalDate calibrationEnd, Optional<LocalDate> holdoutEnd) {
+        Objects.requireNonNull(wh, "wh");
+        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        String sql = wh.render(RFM_SQL);
+        List<RfmSummary.Customer> rows = wh.withHandle(h -> h.createQuery(sql)
+                .bind("calibration_end", date(calibrationEnd))
+                .bind("holdout_end", date(holdoutEnd.orElse(calibrationEnd)))
+                .map((rs, ctx) -> PurchaseDays.row(rs.getString("customer_id"),
+                        rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
+                        calibrationEnd, rs.getInt("repeat_days"), rs.getDouble("repeat_amount"),
+                        rs.getInt("holdout_days"), rs.getDouble("holdout_amount")))
+                .list());
+        return new RfmSummary(Optional.of(calibrationEnd), holdoutEnd, rows);
+    }
+
+    /** A date bound with {@code setObject(LocalDate)} (DuckDB's driver rejects Jdbi's typed date binding). */
+    static Argument date(LocalDate day) {
+        return (position, statement, ctx) -> statement.setObject(position, day);
+    }
+
+    /**
+     * The RFM summary of a transactions CSV file (UTF-8, header line), no warehouse needed. Purchases on one day
+     * are merged; rows after the holdout end (or the calibration end without a holdout) are ignored.
+     *
+     * @param file the CSV file
+     * @param columns where the customer, date and amount are and the date pattern
+     * @param calibrationEnd the last calibration day (inclusive)
+     * @param holdoutEnd the last holdout day, if any
+     * @return customers whose first purchase is on or before {@code calibrationEnd}, ordered by id
+     * @throws BookstoreException naming the file, line and column for a missing column, an unparseable date or
+     *     amount
+     */
+    public static RfmSummary summary(Path file, TransactionColumns columns, LocalDate calibrationEnd,
+                                     Optional<LocalDate> holdoutEnd) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        holdoutEnd.filter(h -> !h.isAfter(calibrationEnd)).ifPresent(h -> {
+            throw new IllegalArgumentException("holdout end " + h + " must be after the calibration end "
+                    + calibrationEnd);
+        });
+        return PurchaseDays.summary(file, columns, calibrationEnd, holdoutEnd);
+    }
+
+    /**
+     * The purchase model with the highest log-likelihood (all three have four parameters, so this is also the
+     * lowest AIC).
+     *
+     * @return BG/NBD, Pareto/NBD or MBG/NBD
+     */
+    public PurchaseModel preferred() {
+        return purchaseModels().stream().max(Comparator.comparingDouble(m -> m.fit().logLikelihood())).orElseThrow();
+    }
+
+    /**
+     * Per customer value with the {@link #preferred()} purchase model.
+     *
+     * @param summary the customers (their calibration columns are used)
+     * @param horizonWeeks weeks ahead (≥ 1)
+     * @param monthlyDiscountRate discount per month (e.g. 0.01), ≥ 0
+     * @return one value per customer, in the summary's order
+     */
+    public List<CustomerValue> values(RfmSummary summary, int horizonWeeks, double monthlyDiscountRate) {
+        return values(summary, preferred(), horizonWeeks, monthlyDiscountRate);
+    }
+
+    /**
+     * Per customer value: P(alive) and expected purchases from {@code model}, expected spend per purchase from
+     * the gamma-gamma model, CLV = Σ over months m of spend × (E[purchases up to month m] − E[… up to m − 1]) /
+     * (1 + rate)^m (the last month partial when the horizon is not a whole number of months).
+     *
+     * @param summary the customers
+     * @param model the purchase model
+     * @param horizonWeeks weeks ahead (≥ 1)
+     * @param monthlyDiscountRate discount per month, ≥ 0
+     * @return one value per customer, in the summary's order
+     */
+    public List<CustomerValue> values(RfmSummary summary, PurchaseModel model, int horizonWeeks,
+                                      double monthlyDiscountRate) {
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(model, "model");
+        if (horizonWeeks < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1 week, got " + horizonWeeks);
+        }
+        if (!(monthlyDiscountRate >= 0) || monthlyDiscountRate >= 1) {
+            throw new IllegalArgumentException("monthly discount rate must be in [0, 1), got " + monthlyDiscountRate);
+        }
+        int months = (int) Math.ceil(horizonWeeks / WEEKS_PER_MONTH - 1e-9);
+        List<CustomerValue> out = new ArrayList<>(summary.size());
+        for (RfmSummary.Customer c : summary.customers()) {
+            int x = c.frequency();
+            double tx = x == 0 ? 0 : c.recency();
+            double spend = gammaGamma.expectedAverageSpend(x, c.monetary());
+            double value = 0;
+            double before = 0;
+            for (int m = 1; m <= months; m++) {
+                double t = Math.min(m * WEEKS_PER_MONTH, horizonWeeks);
+                double upTo = model.expectedPurchases(t, x, tx, c.age());
+                value += spend * (upTo - before) / Math.pow(1 + monthlyDiscountRate, t / WEEKS_PER_MONTH);
+                before = upTo;
+            }
+            out.add(new CustomerValue(c.customerId(), model.probabilityAlive(x, tx, c.age()), before, spend, value));
+        }
+        return out;
     }
 
     /** @return the fitted BG/NBD model */
