@@ -192,6 +192,56 @@ public final class Clv {
         return out;
     }
 
+    /**
+     * Validates on a holdout: expected vs actual repeat purchases per calibration-frequency bucket and in total,
+     * and the holdout spend predicted by each purchase model (with gamma-gamma spend) against two regressions of
+     * next-period spend on RFM (least squares and a random forest) trained on {@code baselineTraining}.
+     *
+     * @param evaluation a summary with a holdout, normally the one these models were fitted on
+     * @param baselineTraining a summary one period earlier whose holdout is the baselines' target (its holdout
+     *     must end on or before the evaluation's calibration end so that nothing leaks)
+     * @return the tables
+     */
+    public ClvHoldout holdout(RfmSummary evaluation, RfmSummary baselineTraining) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(baselineTraining, "baselineTraining");
+        if (baselineTraining.holdoutEnd().isPresent() && evaluation.calibrationEnd().isPresent()
+                && baselineTraining.holdoutEnd().get().isAfter(evaluation.calibrationEnd().get())) {
+            throw new IllegalArgumentException("the baseline's training holdout ends " + baselineTraining.holdoutEnd()
+                    .get() + ", after the evaluation's calibration end " + evaluation.calibrationEnd().get());
+        }
+        return HoldoutCheck.run(this, evaluation, baselineTraining);
+    }
+
+    /**
+     * The holdout check on the warehouse: fits on the calibration period ending {@code calibrationEnd}, evaluates
+     * on the {@code holdoutWeeks} after it, trains the baselines on the same length of period before it.
+     *
+     * @param wh a warehouse whose marts are built
+     * @param calibrationEnd the last calibration day
+     * @param holdoutWeeks holdout length (≥ 1)
+     * @return the fitted models and the tables
+     */
+    public static Validated validate(Warehouse wh, LocalDate calibrationEnd, int holdoutWeeks) {
+        if (holdoutWeeks < 1) {
+            throw new IllegalArgumentException("holdout must be at least 1 week, got " + holdoutWeeks);
+        }
+        RfmSummary evaluation = summary(wh, calibrationEnd, calibrationEnd.plusWeeks(holdoutWeeks));
+        RfmSummary training = summary(wh, calibrationEnd.minusWeeks(holdoutWeeks), calibrationEnd);
+        Clv clv = fit(evaluation);
+        return new Validated(clv, evaluation, clv.holdout(evaluation, training));
+    }
+
+    /**
+     * Models fitted on a calibration period and their holdout check.
+     *
+     * @param clv the models
+     * @param summary the summary they were fitted on, with its holdout columns
+     * @param holdout the check
+     */
+    public record Validated(Clv clv, RfmSummary summary, ClvHoldout holdout) {
+    }
+
     /** @return the fitted BG/NBD model */
     public PurchaseModel.BgNbd bgNbd() {
         return bgNbd;

@@ -202,12 +202,20 @@ public sealed interface PurchaseModel permits PurchaseModel.BgNbd, PurchaseModel
             return sum;
         }
 
-        /** log A0 of Fader &amp; Hardie's note, in the form that keeps the hypergeometric argument in [0, 1). */
+        /**
+         * log A0 of Fader &amp; Hardie's note. With the hypergeometric argument at most 1/2 by its series (in the
+         * form that keeps the argument in [0, 1)); otherwise (very different alpha and beta, where the series
+         * converges slowly) from A0 = (r + s + x) ∫ over (t_x, T] of (alpha + τ)^−(r+x) (beta + τ)^−(s+1) dτ by
+         * Gauss–Legendre quadrature.
+         */
         static double logA0(double r, double alpha, double s, double beta, int x, double tx, double T) {
             double min = Math.min(alpha, beta);
             double max = Math.max(alpha, beta);
-            double t = alpha < beta ? r + x : s + 1;
             double rsf = r + s + x;
+            if ((max - min) / (max + tx) > 0.5) {
+                return Math.log(rsf) + LogIntegral.paretoDropout(r + x, alpha, s + 1, beta, tx, T);
+            }
+            double t = alpha < beta ? r + x : s + 1;
             double q1 = max + tx;
             double q2 = max + T;
             double p1 = Hypergeometric.f21(rsf, t, rsf + 1, (max - min) / q1);
