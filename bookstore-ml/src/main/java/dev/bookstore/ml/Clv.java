@@ -242,6 +242,56 @@ public final class Clv {
     public record Validated(Clv clv, RfmSummary summary, ClvHoldout holdout) {
     }
 
+    /**
+     * Writes per-customer values to the mart {@code customer_clv} (created when missing), replacing the rows of
+     * the same as-of day, in one transaction.
+     *
+     * @param wh the warehouse
+     * @param asOf the day the values are as of (normally the calibration end)
+     * @param model the purchase model the values were computed with
+     * @param horizonWeeks the horizon they cover
+     * @param values the values
+     * @return rows written
+     */
+    public int store(Warehouse wh, LocalDate asOf, PurchaseModel model, int horizonWeeks, List<CustomerValue> values) {
+        Objects.requireNonNull(wh, "wh");
+        Objects.requireNonNull(asOf, "asOf");
+        String fingerprint = fingerprint(model);
+        String create = wh.render(ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.customer_clv_create"));
+        String delete = wh.render(ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.customer_clv_delete"));
+        String insert = wh.render(ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.customer_clv_insert"));
+        wh.withHandle(h -> h.execute(create));
+        return wh.inTransaction(h -> {
+            h.createUpdate(delete).bind("as_of", date(asOf)).execute();
+            var batch = h.prepareBatch(insert);
+            for (CustomerValue v : values) {
+                batch.bind("customer_id", v.customerId()).bind("as_of", date(asOf))
+                        .bind("p_alive", v.probabilityAlive()).bind("expected_purchases", v.expectedPurchases())
+                        .bind("expected_spend", v.expectedSpend()).bind("clv", v.clv())
+                        .bind("horizon_weeks", horizonWeeks).bind("model", model.key())
+                        .bind("model_fingerprint", fingerprint).add();
+            }
+            if (!values.isEmpty()) {
+                batch.execute();
+            }
+            return values.size();
+        });
+    }
+
+    /** SHA-256 (hex, first 32 characters) of the model key, its parameters and the gamma-gamma parameters. */
+    String fingerprint(PurchaseModel model) {
+        StringBuilder b = new StringBuilder(model.key());
+        model.fit().estimates().forEach(e -> b.append(';').append(e.name()).append('=').append(e.value()));
+        gammaGamma.fit().estimates().forEach(e -> b.append(';').append(e.name()).append('=').append(e.value()));
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** @return the fitted BG/NBD model */
     public PurchaseModel.BgNbd bgNbd() {
         return bgNbd;

@@ -3,6 +3,7 @@ package dev.bookstore.ml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -60,13 +61,23 @@ final class MaximumLikelihood {
             lower[i] = -LOG_BOUND;
             upper[i] = LOG_BOUND;
         }
-        PointValuePair best = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-9).optimize(new MaxEval(20_000), objective,
-                GoalType.MINIMIZE, new InitialGuess(u0), new SimpleBounds(lower, upper));
+        PointValuePair best;
+        try {
+            best = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-9).optimize(new MaxEval(20_000), objective,
+                    GoalType.MINIMIZE, new InitialGuess(u0), new SimpleBounds(lower, upper));
+        } catch (MathIllegalStateException e) {
+            best = new PointValuePair(u0, objective.getObjectiveFunction().value(u0));
+        }
         boolean converged = false;
         SimplexOptimizer simplex = new SimplexOptimizer(1e-13, 1e-13);
         for (int restart = 0; restart < MAX_RESTARTS && !converged; restart++) {
-            PointValuePair next = simplex.optimize(new MaxEval(20_000), objective, GoalType.MINIMIZE,
-                    new InitialGuess(best.getPoint()), new NelderMeadSimplex(n, 0.05));
+            PointValuePair next;
+            try {
+                next = simplex.optimize(new MaxEval(20_000), objective, GoalType.MINIMIZE,
+                        new InitialGuess(best.getPoint()), new NelderMeadSimplex(n, 0.05));
+            } catch (MathIllegalStateException e) {
+                break;
+            }
             converged = next.getValue() >= best.getValue() - 1e-11 * Math.max(1, Math.abs(best.getValue()));
             if (next.getValue() < best.getValue()) {
                 best = next;

@@ -1,6 +1,7 @@
 package dev.bookstore.ml;
 
 import java.util.Arrays;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -17,6 +18,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * [0.8, 0.98]).
  */
 final class Smoothing {
+    /** Likelihood evaluations allowed per fit (the best point seen is kept when the budget runs out). */
+    static final int MAX_EVALUATIONS = 3_000;
+
     enum Trend { NONE, ADDITIVE, DAMPED }
 
     enum Season { NONE, ADDITIVE, MULTIPLICATIVE }
@@ -43,7 +47,12 @@ final class Smoothing {
      * @param n observations
      */
     record Fit(Shape shape, double[] params, double level, double trend, double[] seasonal, double sse, int n,
-               double initialLevel) {
+               double initialLevel, double initialTrend, double[] initialSeasonal) {
+        /** The same parameters and initial states run over a longer (or other) series. */
+        Fit rerun(double[] y) {
+            return run(y, shape, params, initialLevel, initialTrend, initialSeasonal);
+        }
+
         double phi() {
             return shape.trend() == Trend.DAMPED ? params[3] : 1;
         }
@@ -124,7 +133,7 @@ final class Smoothing {
         for (int k = 0; k < m; k++) {
             next[k] = s[(y.length + k) % m];
         }
-        return new Fit(shape, params.clone(), l, b, next, sse, y.length, l0);
+        return new Fit(shape, params.clone(), l, b, next, sse, y.length, l0, b0, s0.clone());
     }
 
     /** Heuristic initial states: level and trend from the first seasons, seasonal indices from the first season. */
@@ -207,19 +216,28 @@ final class Smoothing {
                     : Arrays.copyOfRange(st, st.length - shape.period(), st.length);
             return run(y, shape, params, l0, b0, s0);
         };
+        double[][] bestSeen = {start.clone()};
+        double[] bestValue = {Double.POSITIVE_INFINITY};
         ObjectiveFunction objective = new ObjectiveFunction(v -> {
             double sse = decode.apply(v).sse();
-            return Double.isFinite(sse) ? sse / (scale * scale) : 1e300;
+            double value = Double.isFinite(sse) ? sse / (scale * scale) : 1e300;
+            if (value < bestValue[0]) {
+                bestValue[0] = value;
+                bestSeen[0] = v.clone();
+            }
+            return value;
         });
-        PointValuePair best;
         if (dim == 1) {
-            best = golden(objective, lo[0], hi[0]);
-        } else {
-            best = new BOBYQAOptimizer(Math.min(2 * dim + 1, (dim + 1) * (dim + 2) / 2), 0.1, 1e-8)
-                    .optimize(new MaxEval(20_000), objective, GoalType.MINIMIZE, new InitialGuess(start),
-                            new SimpleBounds(lo, hi));
+            return decode.apply(golden(objective, lo[0], hi[0]).getPoint());
         }
-        return decode.apply(best.getPoint());
+        try {
+            new BOBYQAOptimizer(Math.min(2 * dim + 1, (dim + 1) * (dim + 2) / 2), 0.1, 1e-8)
+                    .optimize(new MaxEval(MAX_EVALUATIONS), objective, GoalType.MINIMIZE, new InitialGuess(start),
+                            new SimpleBounds(lo, hi));
+        } catch (MathIllegalStateException e) {
+            // keep the best point seen (the budget ran out, or BOBYQA stalled on a flat objective)
+        }
+        return decode.apply(bestSeen[0]);
     }
 
     /** Golden-section search for one bounded parameter (BOBYQA needs two or more). */
