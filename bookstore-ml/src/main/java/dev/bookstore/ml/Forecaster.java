@@ -108,44 +108,62 @@ sealed interface Forecaster {
             return best;
         }
 
+        /** Sum of squared one-step errors in one pass (the state after t observations forecasts t + 1). */
         private static double sse(String method, double a, double b, double[] y) {
+            State st = new State();
             double sse = 0;
-            for (int t = 1; t < y.length; t++) {
-                double f = level(method, a, b, y, t);
-                sse += (y[t] - f) * (y[t] - f);
+            for (int t = 0; t < y.length; t++) {
+                if (t > 0) {
+                    double f = st.forecast(method, a);
+                    sse += (y[t] - f) * (y[t] - f);
+                }
+                st.update(method, a, b, y[t]);
             }
             return sse;
         }
 
-        /** The one-step forecast after the first {@code n} observations. */
-        static double level(String method, double a, double b, double[] y, int n) {
+        /** Croston / TSB state: demand size z, interval p (Croston) or probability d (TSB). */
+        private static final class State {
             double z = Double.NaN;
             double p = Double.NaN;
             double d = Double.NaN;
             int q = 1;
-            for (int t = 0; t < n; t++) {
-                boolean demand = y[t] > 0;
+
+            void update(String method, double a, double b, double y) {
+                boolean demand = y > 0;
                 if (method.equals("tsb")) {
                     d = Double.isNaN(d) ? (demand ? 1 : 0) : d + b * ((demand ? 1 : 0) - d);
                     if (demand) {
-                        z = Double.isNaN(z) ? y[t] : z + a * (y[t] - z);
+                        z = Double.isNaN(z) ? y : z + a * (y - z);
                     }
                 } else if (demand) {
-                    z = Double.isNaN(z) ? y[t] : z + a * (y[t] - z);
+                    z = Double.isNaN(z) ? y : z + a * (y - z);
                     p = Double.isNaN(p) ? q : p + a * (q - p);
                     q = 1;
                 } else {
                     q++;
                 }
             }
-            if (Double.isNaN(z)) {
-                return 0;
+
+            double forecast(String method, double a) {
+                if (Double.isNaN(z)) {
+                    return 0;
+                }
+                return switch (method) {
+                    case "tsb" -> d * z;
+                    case "sba" -> (1 - a / 2) * z / p;
+                    default -> z / p;
+                };
             }
-            return switch (method) {
-                case "tsb" -> d * z;
-                case "sba" -> (1 - a / 2) * z / p;
-                default -> z / p;
-            };
+        }
+
+        /** The one-step forecast after the first {@code n} observations. */
+        static double level(String method, double a, double b, double[] y, int n) {
+            State st = new State();
+            for (int t = 0; t < n; t++) {
+                st.update(method, a, b, y[t]);
+            }
+            return st.forecast(method, a);
         }
 
         @Override
@@ -191,6 +209,26 @@ sealed interface Forecaster {
             }
         }
         return out;
+    }
+
+    /** Fits one named method (as {@link #candidates} would); SES when it does not apply to this series. */
+    static Forecaster fit(String method, double[] y, int period) {
+        Smoothing.Shape ses = new Smoothing.Shape(Smoothing.Trend.NONE, Smoothing.Season.NONE, 1);
+        return switch (method) {
+            case "naive" -> Naive.fit(y);
+            case "seasonal_naive" -> y.length >= period + 2 ? SeasonalNaive.fit(y, period) : Naive.fit(y);
+            case "croston", "sba", "tsb" -> Intermittent.fit(method, y);
+            case "holt_damped" -> new Ets(method, Smoothing.fit(y, new Smoothing.Shape(Smoothing.Trend.DAMPED,
+                    Smoothing.Season.NONE, 1), false));
+            case "hw_additive" -> y.length >= 2 * period + 2 ? new Ets(method, Smoothing.fit(y,
+                    new Smoothing.Shape(Smoothing.Trend.DAMPED, Smoothing.Season.ADDITIVE, period), false))
+                    : new Ets("ses", Smoothing.fit(y, ses, false));
+            case "hw_multiplicative" -> y.length >= 2 * period + 2 && java.util.Arrays.stream(y).allMatch(v -> v > 0)
+                    ? new Ets(method, Smoothing.fit(y, new Smoothing.Shape(Smoothing.Trend.DAMPED,
+                    Smoothing.Season.MULTIPLICATIVE, period), false))
+                    : new Ets("ses", Smoothing.fit(y, ses, false));
+            default -> new Ets("ses", Smoothing.fit(y, ses, false));
+        };
     }
 
     private static double diffSd(double[] y, int lag) {

@@ -138,7 +138,11 @@ final class PurchaseDays {
         String t = text.strip();
         ParsePosition pos = new ParsePosition(0);
         try {
-            return LocalDate.from(format.parse(t, pos));
+            LocalDate day = LocalDate.from(format.parse(t, pos));
+            if (!format.format(day).equals(t.substring(0, pos.getIndex()))) {
+                throw new IllegalArgumentException("no such day"); // e.g. 31/02, which the formatter would resolve
+            }
+            return day;
         } catch (RuntimeException e) {
             throw new BookstoreException(file + " line " + line + ", column " + c.date() + ": cannot parse '" + text
                     + "' as a date with the pattern " + c.datePattern());

@@ -1,7 +1,6 @@
 package dev.bookstore.ml;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One series' forecast: the method chosen on the quarter before the last (fitted on the weeks before it), scored
@@ -38,7 +37,7 @@ record SeriesForecast(String method, double[] point, double[] sigma, double[] sc
         double[] score = null;
         if (n >= q + 8) {
             double[] train = Arrays.copyOf(y, n - q);
-            Forecaster chosen = pick(Forecaster.candidates(train, DemandForecast.PERIOD), method);
+            Forecaster chosen = Forecaster.fit(method, train, DemandForecast.PERIOD);
             int lag = n - q >= DemandForecast.PERIOD + 2 ? DemandForecast.PERIOD : 1;
             Forecaster baseline = lag == 1 ? Forecaster.Naive.fit(train)
                     : Forecaster.SeasonalNaive.fit(train, DemandForecast.PERIOD);
@@ -50,20 +49,13 @@ record SeriesForecast(String method, double[] point, double[] sigma, double[] sc
                     Math.sqrt(b[1] / scale[1])};
             }
         }
-        Forecaster finalFit = n >= 3 ? pick(Forecaster.candidates(y, DemandForecast.PERIOD), method)
-                : Forecaster.Naive.fit(y);
+        Forecaster finalFit = n >= 3 ? Forecaster.fit(method, y, DemandForecast.PERIOD) : Forecaster.Naive.fit(y);
         double[] point = finalFit.forecast(y, horizon);
         double[] sd = new double[horizon];
         for (int k = 0; k < horizon; k++) {
             sd[k] = finalFit.sigma(k + 1);
         }
         return new SeriesForecast(finalFit.method(), point, sd, score);
-    }
-
-    private static Forecaster pick(List<Forecaster> candidates, String method) {
-        return candidates.stream().filter(f -> f.method().equals(method)).findFirst()
-                .orElse(candidates.stream().filter(f -> f.method().equals("ses")).findFirst()
-                        .orElse(candidates.get(0)));
     }
 
     /** Mean absolute error and mean squared error over all rolling origins in the last q weeks, all horizons. */

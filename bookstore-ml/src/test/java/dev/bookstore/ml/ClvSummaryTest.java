@@ -105,6 +105,10 @@ class ClvSummaryTest {
         assertEquals(file + " line 3, column date: cannot parse '01/02/2025' as a date with the pattern yyyy-MM-dd",
                 assertThrows(BookstoreException.class, () -> Clv.summary(file, cols, end, Optional.empty()))
                         .getMessage());
+        Files.writeString(file, "customer,date,amount\na,2025-02-31,10\n");
+        assertEquals(file + " line 2, column date: cannot parse '2025-02-31' as a date with the pattern yyyy-MM-dd",
+                assertThrows(BookstoreException.class, () -> Clv.summary(file, cols, end, Optional.empty()))
+                        .getMessage());
         Files.writeString(file, "customer,date,amount\na,2025-01-01,10\na,2025-01-02,ten\n");
         assertEquals(file + " line 3, column amount: cannot parse 'ten' as an amount (expected a number like 12.50)",
                 assertThrows(BookstoreException.class, () -> Clv.summary(file, cols, end, Optional.empty()))
