@@ -77,6 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             Path file = models.resolve(CHURN_FILE);
             ModelFile.write(model, file);
             out.println("model written to " + file);
+            ClvCommand.trainAndStore(wh, asOf, out);
         }
         out.flush();
         return 0;
