@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Per item, its best-scoring neighbours, best first, as compressed rows of primitive arrays (the serving form of
  * the also-bought and item-kNN lists). Built from co-occurrence pair counts with a similarity: the log-likelihood
- * ratio of Dunning (1993) or the cosine. Immutable.
+ * ratio of Dunning (1993), the asymmetric cosine or a conditional probability. Immutable.
  */
 final class Neighbours {
     final int[] start;
@@ -22,10 +22,36 @@ final class Neighbours {
         return start.length - 1;
     }
 
-    /** A similarity of a pair from its count and the two items' counts. */
+    /** The score of neighbour {@code b} in item {@code a}'s list, from the pair's count (may be asymmetric). */
     @FunctionalInterface
     interface Similarity {
         double of(int together, int a, int b);
+    }
+
+    /** The G² a pair must reach to be a co-occurrence neighbour: p < 0.05 for one degree of freedom. */
+    static final double SIGNIFICANT = 3.84;
+
+    /**
+     * {@code weight} among significantly associated pairs only (log-likelihood ratio ≥ {@link #SIGNIFICANT} over
+     * {@code total} baskets), 0 for the others.
+     */
+    static Similarity significant(int[] itemCount, int total, Similarity weight) {
+        Similarity llr = llr(itemCount, total);
+        return (together, a, b) -> llr.of(together, a, b) < SIGNIFICANT ? 0 : weight.of(together, a, b);
+    }
+
+    /** The conditional probability that a buyer of {@code a} also bought {@code b}: together / |a|. */
+    static Similarity conditional(int[] itemCount) {
+        return (together, a, b) -> itemCount[a] <= 0 ? 0 : (double) together / itemCount[a];
+    }
+
+    /**
+     * The asymmetric cosine of Aiolli (2013): together / (|a|^(1 − {@code alpha}) · |b|^{@code alpha}); alpha 0.5 is
+     * the cosine, a smaller alpha favours the more bought neighbour.
+     */
+    static Similarity asymmetricCosine(int[] itemCount, double alpha) {
+        return (together, a, b) -> itemCount[a] <= 0 || itemCount[b] <= 0 ? 0
+                : together / (Math.pow(itemCount[a], 1 - alpha) * Math.pow(itemCount[b], alpha));
     }
 
     /** The log-likelihood ratio of a pair's 2×2 table over {@code total} baskets; 0 for a negative association. */
@@ -44,12 +70,6 @@ final class Neighbours {
             }
             return logLikelihoodRatio(k11, k12, k21, k22);
         };
-    }
-
-    /** The cosine of two items' buyer sets: together / √(|a| · |b|). */
-    static Similarity cosine(int[] itemCount) {
-        return (together, a, b) -> itemCount[a] <= 0 || itemCount[b] <= 0 ? 0
-                : together / Math.sqrt((double) itemCount[a] * itemCount[b]);
     }
 
     /**
@@ -81,13 +101,13 @@ final class Neighbours {
     static Neighbours of(RecommenderData.Pairs pairs, int items, Similarity similarity, int keep) {
         int n = pairs.size();
         int[] degree = new int[items + 1];
-        double[] s = new double[n];
+        double[] ab = new double[n];
+        double[] ba = new double[n];
         for (int p = 0; p < n; p++) {
-            s[p] = similarity.of(pairs.together()[p], pairs.a()[p], pairs.b()[p]);
-            if (s[p] > 0) {
-                degree[pairs.a()[p] + 1]++;
-                degree[pairs.b()[p] + 1]++;
-            }
+            ab[p] = similarity.of(pairs.together()[p], pairs.a()[p], pairs.b()[p]);
+            ba[p] = similarity.of(pairs.together()[p], pairs.b()[p], pairs.a()[p]);
+            degree[pairs.a()[p] + 1] += ab[p] > 0 ? 1 : 0;
+            degree[pairs.b()[p] + 1] += ba[p] > 0 ? 1 : 0;
         }
         for (int i = 0; i < items; i++) {
             degree[i + 1] += degree[i];
@@ -95,9 +115,11 @@ final class Neighbours {
         long[] keys = new long[degree[items]];
         int[] next = Arrays.copyOf(degree, items);
         for (int p = 0; p < n; p++) {
-            if (s[p] > 0) {
-                keys[next[pairs.a()[p]]++] = TopK.key((float) s[p], pairs.b()[p]);
-                keys[next[pairs.b()[p]]++] = TopK.key((float) s[p], pairs.a()[p]);
+            if (ab[p] > 0) {
+                keys[next[pairs.a()[p]]++] = TopK.key((float) ab[p], pairs.b()[p]);
+            }
+            if (ba[p] > 0) {
+                keys[next[pairs.b()[p]]++] = TopK.key((float) ba[p], pairs.a()[p]);
             }
         }
         int[] start = new int[items + 1];

@@ -16,6 +16,8 @@ final class Ranker {
     final Neighbours alsoBought;
     /** Same-customer cosine neighbours (item-kNN). */
     final Neighbours knn;
+    /** Same-customer log-likelihood-ratio neighbours (co-occurrence ranking of a customer's history). */
+    final Neighbours llrCustomer;
     /** ALS factors, or null when ALS is not part of this model. */
     final ImplicitAls.Factors als;
     final double alsAlpha;
@@ -33,11 +35,12 @@ final class Ranker {
     private final ThreadLocal<Scratch> scratch;
 
     Ranker(RecommenderData.Space space, Sparse history, Neighbours alsoBought, Neighbours knn,
-           ImplicitAls.Factors als, double alsAlpha, double[] alsGram, int[] popular, float[] popularScore) {
+           Neighbours llrCustomer, ImplicitAls.Factors als, double alsAlpha, double[] alsGram, int[] popular, float[] popularScore) {
         this.space = space;
         this.history = history;
         this.alsoBought = alsoBought;
         this.knn = knn;
+        this.llrCustomer = llrCustomer;
         this.als = als;
         this.alsAlpha = alsAlpha;
         this.alsGram = alsGram;
@@ -106,7 +109,7 @@ final class Ranker {
         int k = q.k();
         switch (method) {
             case CO_OCCURRENCE, ITEM_KNN -> {
-                Neighbours nb = method == Method.ITEM_KNN ? knn : alsoBought;
+                Neighbours nb = method == Method.ITEM_KNN ? knn : llrCustomer;
                 int touched = 0;
                 for (int e = from; e < to; e++) {
                     int i = items[e];

@@ -18,7 +18,7 @@ import java.util.Objects;
 public record Recommendation(String productId, double score, Source source) {
     /** Where a recommended item came from. */
     public enum Source {
-        /** Same-order co-occurrence, log-likelihood ratio. */
+        /** Co-occurrence, log-likelihood ratio: same order (also bought) or same customer within a window. */
         CO_OCCURRENCE,
         /** Item-kNN over the customer's history (cosine, same customer within a window). */
         ITEM_KNN,

@@ -33,13 +33,16 @@ import java.util.Optional;
  * Recommender recs = Recommender.train(wh, LocalDate.parse("2025-12-31"));
  * System.out.println(recs.evaluation().orElseThrow().report());
  * List<Recommendation> top = recs.forCustomer("CUST_1523", 10);
- * List<Recommendation> also = recs.alsoBought("BOOK_0042", 5);
+ * List<Recommendation> also = recs.alsoBought("BOOK_42", 5);
  * recs.write(Path.of("models/recs.bsr"));
  * Recommender loaded = Recommender.read(Path.of("models/recs.bsr"));
  * }</pre>
  */
 public final class Recommender {
     private static final ThreadLocal<RecommendationBuffer> BUFFER = ThreadLocal.withInitial(RecommendationBuffer::new);
+
+    /** Asymmetric-cosine exponent of the item-kNN similarity (0.5 would be the cosine). */
+    static final double KNN_ALPHA = 0.2;
 
     private final Ranker ranker;
     private final Method method;
@@ -110,8 +113,13 @@ public final class Recommender {
         RecommenderData.Counts counts = RecommenderData.counts(wh, space, asOf, o.popularityDays());
         Neighbours also = Neighbours.of(RecommenderData.sameOrder(wh, space, asOf, o.minSupport()), space.items(),
                 Neighbours.llr(counts.orders(), counts.totalOrders()), o.neighbours());
-        Neighbours knn = Neighbours.of(RecommenderData.sameCustomer(wh, space, asOf, o.windowDays(), o.minSupport()),
-                space.items(), Neighbours.cosine(counts.customers()), o.neighbours());
+        RecommenderData.Pairs sameCustomer = RecommenderData.sameCustomer(wh, space, asOf, o.windowDays(),
+                o.minSupport());
+        Neighbours knn = Neighbours.of(sameCustomer, space.items(), Neighbours.asymmetricCosine(counts.customers(),
+                KNN_ALPHA), o.neighbours());
+        Neighbours llr = Neighbours.of(sameCustomer, space.items(),
+                Neighbours.significant(counts.customers(), counts.totalCustomers(),
+                        Neighbours.conditional(counts.customers())), o.neighbours());
         ImplicitAls.Factors als = null;
         double[] gram = null;
         if (withAls && history.entries() > 0) {
@@ -123,7 +131,7 @@ public final class Recommender {
         for (int r = 0; r < popular.length; r++) {
             popularScore[r] = counts.recentOrders()[popular[r]];
         }
-        return new Ranker(space, history, also, knn, als, o.alpha(), gram, popular, popularScore);
+        return new Ranker(space, history, also, knn, llr, als, o.alpha(), gram, popular, popularScore);
     }
 
     private static RecommenderEvaluation evaluate(Ranker past, Sparse test, LocalDate fitAsOf, LocalDate asOf,

@@ -28,7 +28,7 @@ import java.util.Map;
  * The recommender's model file, of the churn model file's family ({@link ModelFile}): the 8-byte magic
  * {@code BSRECOM\n}, the format version (int, {@value #FORMAT_VERSION}), a length-prefixed UTF-8 JSON header
  * (kind, served method, metadata, table sizes), the tables as big-endian primitive arrays (catalogue, customers,
- * history, also-bought and item-kNN neighbour lists, popularity, ALS factors when served), and a SHA-256 of
+ * history, neighbour lists (also-bought, item-kNN, same-customer LLR), popularity, ALS factors when served), and a SHA-256 of
  * everything before it. No Java serialization; a file that is not a recommender model, has an unknown version, is
  * truncated or was modified is refused with a one-line {@link ModelFileException}.
  */
@@ -112,6 +112,7 @@ final class RecommenderFile {
             ints(out, r.history.value);
             neighbours(out, r.alsoBought);
             neighbours(out, r.knn);
+            neighbours(out, r.llrCustomer);
             ints(out, r.popular);
             floats(out, r.popularScore);
             out.writeBoolean(r.als != null);
@@ -193,6 +194,7 @@ final class RecommenderFile {
             Sparse history = new Sparse(customers.length, products.length, ints(in), ints(in), ints(in));
             Neighbours also = neighbours(in);
             Neighbours knn = neighbours(in);
+            Neighbours llrCustomer = neighbours(in);
             int[] popular = ints(in);
             float[] popularScore = floats(in);
             ImplicitAls.Factors als = null;
@@ -211,7 +213,7 @@ final class RecommenderFile {
                 throw new ModelFileException("model file " + name + " has " + in.available()
                         + " unexpected bytes after its tables");
             }
-            Ranker ranker = new Ranker(space, history, also, knn, als, alpha, gram, popular, popularScore);
+            Ranker ranker = new Ranker(space, history, also, knn, llrCustomer, als, alpha, gram, popular, popularScore);
             return new Recommender(ranker, method, metadata, null);
         } catch (EOFException e) {
             throw new ModelFileException("model file " + name + " is truncated");

@@ -31,9 +31,17 @@ public record RecommenderOptions(Method method, int horizonDays, int popularityD
     public enum Method {
         /** The method with the best NDCG@10 in the out-of-time evaluation (baselines included). */
         AUTO,
-        /** Sum of the log-likelihood ratios (Dunning 1993) of same-order co-occurrence with the customer's products. */
+        /**
+         * Same-customer co-occurrence (within the window) with the customer's products, only pairs significant by
+         * log-likelihood ratio (Dunning 1993, G² ≥ 3.84), each weighted by the conditional probability
+         * P(candidate | bought product) (association-rule confidence); the also-bought lists use
+         * same-order co-occurrence ranked by log-likelihood ratio whatever the method.
+         */
         CO_OCCURRENCE,
-        /** Sum of the cosine similarities (same customer within a window) to the customer's products. */
+        /**
+         * Sum of the asymmetric cosine similarities (Aiolli 2013, alpha 0.2; same customer within a window) to the
+         * customer's products.
+         */
         ITEM_KNN,
         /** Implicit-feedback matrix factorisation (Hu, Koren and Volinsky 2008), conjugate-gradient solver. */
         ALS,
@@ -75,9 +83,9 @@ public record RecommenderOptions(Method method, int horizonDays, int popularityD
         }
     }
 
-    /** @return AUTO, 30-day horizon and popularity window, 60-day kNN window, 50 neighbours, support 2, ALS 32 × 10 */
+    /** @return AUTO, 30-day horizon and popularity window, 60-day kNN window, 50 neighbours, support 2, ALS 32 factors × 10 iterations, alpha 2, lambda 100 */
     public static RecommenderOptions defaults() {
-        return new RecommenderOptions(Method.AUTO, 30, 30, 60, 50, 2, 32, 10, 10.0, 0.1, 7L);
+        return new RecommenderOptions(Method.AUTO, 30, 30, 60, 50, 2, 32, 10, 2.0, 100.0, 7L);
     }
 
     /** @param m the method @return a copy */

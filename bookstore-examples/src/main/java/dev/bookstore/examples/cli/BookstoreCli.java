@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {QuickstartCommand.class, GenerateCommand.class, DbCommand.class, RunCommand.class,
             TransformCommand.class, DataTestCommand.class, DocsCommand.class, TrainCommand.class,
             ScoreCommand.class, SegmentsCommand.class, MonitorCommand.class,
-            MetricsCommand.class, IngestCommand.class},
+            MetricsCommand.class, IngestCommand.class, RecommendCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (one line on stderr; --verbose adds the stack trace), "
                 + "2 usage error."})
 public final class BookstoreCli implements Callable<Integer> {
