@@ -92,7 +92,7 @@ public final class Recommender {
         Method chosen = evaluation.chosen();
         Ranker now = fit(wh, space, asOf, options, chosen == Method.ALS);
         if (now.history.entries() == 0) {
-            throw new BookstoreException("cannot train the recommender: no registered customer has a valid order "
+            throw new BookstoreException("cannot train the recommender: no customer has a valid order "
                     + "on or before " + asOf);
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -207,7 +207,7 @@ public final class Recommender {
     /**
      * The top {@code k} products for a customer, excluding what the customer bought up to the model's as-of day.
      *
-     * @param customerId a registered customer
+     * @param customerId a customer of the warehouse
      * @param k 1..1000
      * @return best first; fewer than {@code k} only when the catalogue holds fewer products the customer lacks
      * @throws BookstoreException when the customer is unknown or {@code k} is out of range
@@ -219,7 +219,7 @@ public final class Recommender {
     /**
      * The top list for a customer with the query's options (stock, category limit).
      *
-     * @param customerId a registered customer
+     * @param customerId a customer of the warehouse
      * @param query k and options
      * @return best first
      * @throws BookstoreException when the customer is unknown
@@ -233,7 +233,7 @@ public final class Recommender {
     /**
      * The allocation-free form of {@link #forCustomer(String, RecommendationQuery)}: fills {@code into}.
      *
-     * @param customerId a registered customer
+     * @param customerId a customer of the warehouse
      * @param query k and options
      * @param into the buffer to fill (one per thread)
      * @throws BookstoreException when the customer is unknown
@@ -251,7 +251,7 @@ public final class Recommender {
      * customer's order lines (an indexed look-up); ALS folds that history in.
      *
      * @param wh the warehouse (marts built)
-     * @param customerId a registered customer
+     * @param customerId a customer of the warehouse
      * @param asOf the last day of history to use
      * @param query k and options
      * @return best first
@@ -314,13 +314,13 @@ public final class Recommender {
     private int customer(String customerId) {
         Integer u = ranker.space.customerIndex().get(Objects.requireNonNull(customerId, "customerId"));
         if (u == null) {
-            throw new BookstoreException("unknown customer '" + customerId + "': not a registered customer of the "
+            throw new BookstoreException("unknown customer '" + customerId + "': no such customer in the "
                     + "warehouse the recommender was trained on (as of " + metadata.trainAsOf() + ")");
         }
         return u;
     }
 
-    /** @return the registered customers who had bought something by the as-of day, in id order */
+    /** @return the customers who had bought something by the as-of day, in id order */
     public List<String> customersWithHistory() {
         List<String> out = new ArrayList<>();
         for (int u = 0; u < ranker.space.users(); u++) {

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /**
  * What the recommender reads from the marts as of a day, as primitive arrays over dense indexes: the catalogue,
- * the registered customers, each customer's history (customer, product, orders) as compressed rows, the item
+ * the customers, each customer's history (customer, product, orders) as compressed rows, the item
  * counts and the item–item co-occurrence counts (both computed in the database; only the counts are read).
  */
 final class RecommenderData {

@@ -141,7 +141,7 @@ class RecommenderTest {
         assertEquals(model(Method.POPULARITY).forCustomer(newcomer, 5), top);
 
         BookstoreException unknown = assertThrows(BookstoreException.class, () -> recs.forCustomer("NOPE", 10));
-        assertEquals("unknown customer 'NOPE': not a registered customer of the warehouse the recommender was "
+        assertEquals("unknown customer 'NOPE': no such customer in the warehouse the recommender was "
                 + "trained on (as of 2025-12-31)", unknown.getMessage());
         BookstoreException product = assertThrows(BookstoreException.class, () -> recs.alsoBought("NOPE", 10));
         assertTrue(product.getMessage().startsWith("unknown product 'NOPE': not in the catalogue"), product.getMessage());
