@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Recommendation serving: the compiled {@link Recommender} (top-10 for one customer, also-bought for one product)
  * against Apache Mahout Taste 0.13's item-based recommender ({@code GenericBooleanPrefItemBasedRecommender} over a
  * {@code GenericBooleanPrefDataModel} of the same histories, with precomputed similarities: the recommender's own
- * also-bought lists, 50 per product, in a {@code GenericItemSimilarity}), on the same data in the same run.
+ * also-bought lists, 50 per product, their G² mapped to 1 − 1/(1 + G²) as Mahout's LogLikelihoodSimilarity does, in a
+ * {@code GenericItemSimilarity}), on the same data in the same run.
  *
  * <p>Data: the warehouse at {@code -Dbookstore.db=URL} (default: {@code ./bookstore-data/bookstore.duckdb}, the
  * quickstart's, i.e. the default data set of 50,000 customers and 5,000 books), trained as of
@@ -122,7 +123,9 @@ public class RecommenderBenchmark {
             for (Recommendation r : recs.alsoBought(e.getKey(), 50)) {
                 Long other = productIds.get(r.productId());
                 if (r.source() == Recommendation.Source.CO_OCCURRENCE && other != null && other > e.getValue()) {
-                    similarities.add(new GenericItemSimilarity.ItemItemSimilarity(e.getValue(), other, r.score()));
+                    // Mahout wants [-1, 1]: its own LogLikelihoodSimilarity maps G² to 1 - 1 / (1 + G²)
+                    similarities.add(new GenericItemSimilarity.ItemItemSimilarity(e.getValue(), other,
+                            1 - 1 / (1 + r.score())));
                 }
             }
         }
