@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import dev.bookstore.model.sql.SqlResources;
 
 /**
  * Front door for customer lifetime value: fits BG/NBD, Pareto/NBD, the modified BG/NBD and the gamma-gamma spend
@@ -27,7 +27,7 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 public final class Clv {
     /** Weeks per month in the monthly discounting (365.25 / 12 / 7, as lifetimes uses). */
     static final double WEEKS_PER_MONTH = 4.345;
-    private static final String RFM_SQL = ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.clv_rfm");
+    private static final String RFM_SQL = SqlResources.load(Clv.class, "clv_rfm");
 
     private final PurchaseModel.BgNbd bgNbd;
     private final PurchaseModel.ParetoNbd paretoNbd;
@@ -257,9 +257,9 @@ public final class Clv {
         Objects.requireNonNull(wh, "wh");
         Objects.requireNonNull(asOf, "asOf");
         String fingerprint = fingerprint(model);
-        String create = wh.render(ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.customer_clv_create"));
-        String delete = wh.render(ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.customer_clv_delete"));
-        String insert = wh.render(ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.customer_clv_insert"));
+        String create = wh.render(SqlResources.load(Clv.class, "customer_clv_create"));
+        String delete = wh.render(SqlResources.load(Clv.class, "customer_clv_delete"));
+        String insert = wh.render(SqlResources.load(Clv.class, "customer_clv_insert"));
         wh.withHandle(h -> h.execute(create));
         return wh.inTransaction(h -> {
             h.createUpdate(delete).bind("as_of", date(asOf)).execute();

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import dev.bookstore.model.sql.SqlResources;
 
 /**
  * Front door for demand forecasts: weekly units per product or per category from the marts (summed in the
@@ -40,11 +40,11 @@ public final class DemandForecast {
     static final int PERIOD = 52;
     private static final double Z95 = 1.959963984540054;
     private static final String PRODUCT_SQL =
-            ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.demand_weekly_product");
+            SqlResources.load(DemandForecast.class, "demand_weekly_product");
     private static final String CATEGORY_SQL =
-            ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.demand_weekly_category");
+            SqlResources.load(DemandForecast.class, "demand_weekly_category");
     private static final String STOCK_SQL =
-            ClasspathSqlLocator.removingComments().locate("dev.bookstore.ml.product_stock");
+            SqlResources.load(DemandForecast.class, "product_stock");
 
     /** What a series is. */
     public enum Level { PRODUCT, CATEGORY }

@@ -149,7 +149,25 @@ final class QuickstartCommand implements Callable<Integer> {
                 e.calibration().name().toLowerCase(java.util.Locale.ROOT))).orElse("churn model");
         table.row("train", auc + " " + Units.ARROW + " " + MODELS_DIR + "/" + TrainCommand.CHURN_FILE, "", "", "",
                 "", Units.duration(Units.since(t0)));
+        trainRecommender(wh, asOf, dir, table, err, terminal);
         return evaluation;
+    }
+
+    /** Trains the recommender as of {@code asOf}, writes it to {@code DIR/models} and adds its one table row. */
+    private static void trainRecommender(Warehouse wh, LocalDate asOf, Path dir, TextTable table, PrintWriter err,
+                                         boolean terminal) {
+        long t0 = System.nanoTime();
+        dev.bookstore.ml.Recommender recs = Progress.during(err, terminal, "train",
+                () -> "recommender as of " + asOf, () -> dev.bookstore.ml.Recommender.train(wh, asOf));
+        recs.write(dir.resolve(MODELS_DIR).resolve(TrainCommand.RECS_FILE));
+        String line = recs.evaluation().map(e -> {
+            var served = e.result(e.chosen()).orElseThrow();
+            var pop = e.result(dev.bookstore.ml.RecommenderOptions.Method.POPULARITY).orElseThrow();
+            return String.format(java.util.Locale.ROOT, "recs %s HR@10 %.3f NDCG@10 %.3f (popularity %.3f / %.3f)",
+                    RecommendCommand.source(e.chosen()), served.hitRate(), served.ndcg(), pop.hitRate(), pop.ndcg());
+        }).orElse("recommender");
+        table.row("train", line + " " + Units.ARROW + " " + MODELS_DIR + "/" + TrainCommand.RECS_FILE, "", "", "", "",
+                Units.duration(Units.since(t0)));
     }
 
     /** Reuses the data in {@code dataDir} if it has the same options; else generates it, dropping the warehouse. */

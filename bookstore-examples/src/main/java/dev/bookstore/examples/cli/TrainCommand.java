@@ -3,10 +3,13 @@ package dev.bookstore.examples.cli;
 import dev.bookstore.ml.ChurnModel;
 import dev.bookstore.ml.ChurnOptions;
 import dev.bookstore.ml.ModelFile;
+import dev.bookstore.ml.Recommender;
+import dev.bookstore.ml.RecommenderOptions;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +27,24 @@ import picocli.CommandLine.Spec;
                 + "evaluates at as-of - horizon."})
 final class TrainCommand implements Callable<Integer> {
     static final String CHURN_FILE = "churn.bsm";
+    static final String RECS_FILE = "recs.bsr";
+
+    /** The models {@code --only} can select. */
+    enum Model { churn, recs, clv }
+
+    @Option(names = "--only", paramLabel = "MODELS", split = ",", defaultValue = "churn,recs,clv",
+            description = "Models to train, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private List<Model> only;
+
+    @Option(names = "--recs-method", paramLabel = "METHOD", defaultValue = "AUTO",
+            description = "Recommender method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best "
+                    + "NDCG@10 out of time).")
+    private RecommenderOptions.Method recsMethod;
+
+    @Option(names = "--recs-horizon", paramLabel = "DAYS", defaultValue = "30",
+            description = "Recommender evaluation: fit up to as-of - DAYS, test on the purchases after "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int recsHorizon;
 
     @Spec
     private CommandSpec spec;
@@ -71,15 +92,32 @@ final class TrainCommand implements Callable<Integer> {
                 .withMaxDepth(maxDepth).withCalibration(calibration).withCalibrationGapDays(calibrationGap)
                 .withAlgorithm(algorithm);
         try (Warehouse wh = warehouse.connect()) {
-            ChurnModel model = ChurnModel.train(wh, asOf, options);
-            model.evaluation().ifPresent(e -> out.println(e.report()));
-            out.flush();
-            Path file = models.resolve(CHURN_FILE);
-            ModelFile.write(model, file);
-            out.println("model written to " + file);
-            ClvCommand.trainAndStore(wh, asOf, out);
+            if (only.contains(Model.churn)) {
+                ChurnModel model = ChurnModel.train(wh, asOf, options);
+                model.evaluation().ifPresent(e -> out.println(e.report()));
+                out.flush();
+                Path file = models.resolve(CHURN_FILE);
+                ModelFile.write(model, file);
+                out.println("model written to " + file);
+            }
+            if (only.contains(Model.recs)) {
+                trainRecommender(wh, out);
+            }
+            if (only.contains(Model.clv)) {
+                ClvCommand.trainAndStore(wh, asOf, out);
+            }
         }
         out.flush();
         return 0;
+    }
+
+    private void trainRecommender(Warehouse wh, PrintWriter out) {
+        Recommender recs = Recommender.train(wh, asOf, RecommenderOptions.defaults().withMethod(recsMethod)
+                .withHorizonDays(recsHorizon));
+        recs.evaluation().ifPresent(e -> out.println(e.report()));
+        Path file = models.resolve(RECS_FILE);
+        recs.write(file);
+        out.println("recommender (" + RecommendCommand.source(recs.method()) + ") written to " + file);
+        out.flush();
     }
 }

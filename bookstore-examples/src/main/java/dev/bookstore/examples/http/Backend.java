@@ -3,7 +3,7 @@ package dev.bookstore.examples.http;
 import dev.bookstore.metrics.Metrics;
 import dev.bookstore.model.Warehouse;
 import java.time.LocalDate;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import dev.bookstore.model.sql.SqlResources;
 
 /**
  * What the routes work with: the warehouse, its metrics (one shared cache), the model shelf and the telemetry.
@@ -14,11 +14,10 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  * @param telemetry the service's measurements
  */
 record Backend(Warehouse warehouse, Metrics metrics, ModelShelf models, Telemetry telemetry) {
-    private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.removingComments();
 
     /** The SQL resource {@code name}.sql beside this package's classes, rendered for the warehouse. */
     String sql(String name) {
-        return warehouse.render(SQL.locate(Backend.class, name));
+        return warehouse.render(SqlResources.load(Backend.class, "Backend/" + name));
     }
 
     /** The warehouse's data version: model builds recorded by transform runs (0 before the first). */

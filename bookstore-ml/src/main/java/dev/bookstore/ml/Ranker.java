@@ -1,0 +1,324 @@
+package dev.bookstore.ml;
+
+import dev.bookstore.ml.Recommendation.Source;
+import dev.bookstore.ml.RecommenderOptions.Method;
+
+/**
+ * The compiled recommender: every table as primitive arrays over dense item and customer indexes, and the ranking
+ * of one customer's or one product's top list into a {@link RecommendationBuffer} without allocating (per-thread
+ * scratch arrays, a packed-long heap). Immutable tables; thread-safe.
+ */
+final class Ranker {
+    final RecommenderData.Space space;
+    /** Customers × items: orders per (customer, product) up to the as-of day. */
+    final Sparse history;
+    /** Same-order log-likelihood-ratio neighbours (also bought). */
+    final Neighbours alsoBought;
+    /** Same-customer cosine neighbours (item-kNN). */
+    final Neighbours knn;
+    /** Same-customer log-likelihood-ratio neighbours (co-occurrence ranking of a customer's history). */
+    final Neighbours llrCustomer;
+    /** ALS factors, or null when ALS is not part of this model. */
+    final ImplicitAls.Factors als;
+    final double alsAlpha;
+    /** YᵀY + λI of the item factors (fold-in of a history fetched at another day), or null without ALS. */
+    final double[] alsGram;
+    /** Items by recent orders, best first, and their scores. */
+    final int[] popular;
+    final float[] popularScore;
+    /** Items of category c by popularity: {@code categoryItems[categoryStart[c] .. categoryStart[c+1]-1]}. */
+    final int[] categoryStart;
+    final int[] categoryItems;
+    /** Item → its place in {@link #popular}. */
+    private final int[] popularRank;
+
+    private final ThreadLocal<Scratch> scratch;
+
+    Ranker(RecommenderData.Space space, Sparse history, Neighbours alsoBought, Neighbours knn,
+           Neighbours llrCustomer, ImplicitAls.Factors als, double alsAlpha, double[] alsGram, int[] popular, float[] popularScore) {
+        this.space = space;
+        this.history = history;
+        this.alsoBought = alsoBought;
+        this.knn = knn;
+        this.llrCustomer = llrCustomer;
+        this.als = als;
+        this.alsAlpha = alsAlpha;
+        this.alsGram = alsGram;
+        this.popular = popular;
+        this.popularScore = popularScore;
+        int categories = space.categories().length;
+        categoryStart = new int[categories + 1];
+        for (int i : popular) {
+            categoryStart[space.category()[i] + 1]++;
+        }
+        for (int c = 0; c < categories; c++) {
+            categoryStart[c + 1] += categoryStart[c];
+        }
+        categoryItems = new int[popular.length];
+        int[] next = java.util.Arrays.copyOf(categoryStart, categories);
+        for (int i : popular) {
+            categoryItems[next[space.category()[i]]++] = i;
+        }
+        popularRank = new int[space.items()];
+        for (int r = 0; r < popular.length; r++) {
+            popularRank[popular[r]] = r;
+        }
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(space.items(), categories));
+    }
+
+    /** Per-thread working memory. */
+    private static final class Scratch {
+        final float[] score;
+        final int[] seen;
+        final int[] taken;
+        final int[] touched;
+        final int[] perCategory;
+        final float[] categoryWeight;
+        final float[] user;
+        final TopK heap;
+        final long[] drained;
+        int stamp;
+
+        Scratch(int items, int categories) {
+            score = new float[items];
+            seen = new int[items];
+            taken = new int[items];
+            touched = new int[items];
+            perCategory = new int[categories];
+            categoryWeight = new float[categories];
+            user = new float[512];
+            heap = new TopK(Math.max(1, items));
+            drained = new long[Math.max(1, items)];
+        }
+    }
+
+    /**
+     * One customer's top list by {@code method}, excluding the history's products, filled up by popularity in the
+     * history's categories, then overall.
+     *
+     * @param items the history's products (ascending), {@code counts} their orders
+     * @param userFactors the customer's ALS factors (offset {@code userOffset}), or null to fold the history in
+     */
+    void forHistory(Method method, int[] items, int[] counts, int from, int to, float[] userFactors, int userOffset,
+                    RecommendationQuery q, RecommendationBuffer out) {
+        Scratch s = scratch.get();
+        begin(s, out);
+        for (int e = from; e < to; e++) {
+            s.taken[items[e]] = s.stamp; // already bought: never recommended
+        }
+        int k = q.k();
+        switch (method) {
+            case CO_OCCURRENCE, ITEM_KNN -> {
+                Neighbours nb = method == Method.ITEM_KNN ? knn : llrCustomer;
+                int touched = 0;
+                for (int e = from; e < to; e++) {
+                    int i = items[e];
+                    for (int n = nb.start[i]; n < nb.start[i + 1]; n++) {
+                        int j = nb.item[n];
+                        if (s.seen[j] != s.stamp) {
+                            s.seen[j] = s.stamp;
+                            s.score[j] = 0;
+                            s.touched[touched++] = j;
+                        }
+                        s.score[j] += nb.score[n];
+                    }
+                }
+                select(s, s.touched, touched, q, out, method == Method.ITEM_KNN ? Source.ITEM_KNN
+                        : Source.CO_OCCURRENCE);
+            }
+            case ALS -> {
+                if (als != null && to > from) {
+                    int f = als.f();
+                    float[] x = userFactors;
+                    int xo = userOffset;
+                    if (x == null) {
+                        float[] folded = ImplicitAls.foldIn(rowOf(items, counts, from, to), als.items(), f,
+                                alsAlpha, alsGram);
+                        System.arraycopy(folded, 0, s.user, 0, f);
+                        x = s.user;
+                        xo = 0;
+                    }
+                    float[] y = als.items();
+                    int n = space.items();
+                    for (int j = 0; j < n; j++) {
+                        float dot = 0;
+                        int yo = j * f;
+                        for (int a = 0; a < f; a++) {
+                            dot += x[xo + a] * y[yo + a];
+                        }
+                        s.score[j] = dot;
+                    }
+                    select(s, null, n, q, out, Source.ALS);
+                }
+            }
+            case POPULARITY -> {
+                fillPopular(s, q, out);
+            }
+            case CATEGORY_POPULARITY -> {
+                int top = topCategory(s, items, counts, from, to);
+                if (top >= 0) {
+                    fillCategory(s, top, q, out);
+                }
+            }
+            default -> throw new IllegalStateException("no ranking for " + method);
+        }
+        if (out.size < k) {
+            fillFromCategories(s, items, counts, from, to, q, out);
+        }
+        if (out.size < k) {
+            fillPopular(s, q, out);
+        }
+    }
+
+    /** A product's also-bought list, filled up by popularity in its category, then overall. */
+    void alsoBought(int product, RecommendationQuery q, RecommendationBuffer out) {
+        Scratch s = scratch.get();
+        begin(s, out);
+        s.taken[product] = s.stamp;
+        int touched = 0;
+        for (int n = alsoBought.start[product]; n < alsoBought.start[product + 1]; n++) {
+            int j = alsoBought.item[n];
+            s.seen[j] = s.stamp;
+            s.score[j] = alsoBought.score[n];
+            s.touched[touched++] = j;
+        }
+        select(s, s.touched, touched, q, out, Source.CO_OCCURRENCE);
+        if (out.size < q.k()) {
+            fillCategory(s, space.category()[product], q, out);
+        }
+        if (out.size < q.k()) {
+            fillPopular(s, q, out);
+        }
+    }
+
+    private void begin(Scratch s, RecommendationBuffer out) {
+        if (++s.stamp == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(s.seen, 0);
+            java.util.Arrays.fill(s.taken, 0);
+            s.stamp = 1;
+        }
+        java.util.Arrays.fill(s.perCategory, 0);
+        out.size = 0;
+        out.products = space.products();
+    }
+
+    private boolean admissible(Scratch s, int j, RecommendationQuery q) {
+        return s.taken[j] != s.stamp && (!q.excludeOutOfStock() || space.inStock()[j])
+                && (q.maxPerCategory() == 0 || s.perCategory[space.category()[j]] < q.maxPerCategory());
+    }
+
+    private void add(Scratch s, int j, float score, Source source, RecommendationBuffer out) {
+        s.taken[j] = s.stamp;
+        s.perCategory[space.category()[j]]++;
+        out.item[out.size] = j;
+        out.score[out.size] = score;
+        out.source[out.size] = (byte) source.ordinal();
+        out.size++;
+    }
+
+    /** The best admissible candidates by {@code s.score} (candidates: {@code list[0..n-1]}, or items 0..n-1). */
+    private void select(Scratch s, int[] list, int n, RecommendationQuery q, RecommendationBuffer out,
+                        Source source) {
+        int k = q.k();
+        int keep = q.maxPerCategory() == 0 ? k - out.size : Math.min(n, Math.max(8 * k, 64));
+        s.heap.reset(keep);
+        for (int c = 0; c < n; c++) {
+            int j = list == null ? c : list[c];
+            float v = s.score[j];
+            if (v > 0 && s.taken[j] != s.stamp && (!q.excludeOutOfStock() || space.inStock()[j])) {
+                long key = TopK.key(v, j);
+                if (key > s.heap.bar()) {
+                    s.heap.offer(key);
+                }
+            }
+        }
+        int m = s.heap.drainBestFirst(s.drained);
+        for (int c = 0; c < m && out.size < k; c++) {
+            int j = TopK.item(s.drained[c]);
+            if (admissible(s, j, q)) {
+                add(s, j, TopK.score(s.drained[c]), source, out);
+            }
+        }
+    }
+
+    /** Adds admissible items by overall popularity until k. */
+    private void fillPopular(Scratch s, RecommendationQuery q, RecommendationBuffer out) {
+        for (int c = 0; c < popular.length && out.size < q.k(); c++) {
+            int j = popular[c];
+            if (admissible(s, j, q)) {
+                add(s, j, popularScore[c], Source.POPULARITY, out);
+            }
+        }
+    }
+
+    private void fillCategory(Scratch s, int category, RecommendationQuery q, RecommendationBuffer out) {
+        int k = q.k();
+        for (int c = categoryStart[category]; c < categoryStart[category + 1] && out.size < k; c++) {
+            int j = categoryItems[c];
+            if (admissible(s, j, q)) {
+                add(s, j, popularity(j), Source.CATEGORY_POPULARITY, out);
+            }
+        }
+    }
+
+    /** Popularity in the history's categories, the most bought category first. */
+    private void fillFromCategories(Scratch s, int[] items, int[] counts, int from, int to, RecommendationQuery q,
+                                    RecommendationBuffer out) {
+        java.util.Arrays.fill(s.categoryWeight, 0);
+        for (int e = from; e < to; e++) {
+            s.categoryWeight[space.category()[items[e]]] += counts[e];
+        }
+        while (out.size < q.k()) {
+            int best = -1;
+            for (int c = 0; c < s.categoryWeight.length; c++) {
+                if (s.categoryWeight[c] > 0 && (best < 0 || s.categoryWeight[c] > s.categoryWeight[best])) {
+                    best = c;
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            s.categoryWeight[best] = 0;
+            fillCategory(s, best, q, out);
+        }
+    }
+
+    private int topCategory(Scratch s, int[] items, int[] counts, int from, int to) {
+        java.util.Arrays.fill(s.categoryWeight, 0);
+        int best = -1;
+        for (int e = from; e < to; e++) {
+            int c = space.category()[items[e]];
+            s.categoryWeight[c] += counts[e];
+            if (best < 0 || s.categoryWeight[c] > s.categoryWeight[best]
+                    || (s.categoryWeight[c] == s.categoryWeight[best] && c < best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private float popularity(int item) {
+        return popularScore[popularRank[item]];
+    }
+
+    private static Sparse.Row rowOf(int[] items, int[] counts, int from, int to) {
+        return new Sparse.Row(java.util.Arrays.copyOfRange(items, from, to),
+                java.util.Arrays.copyOfRange(counts, from, to));
+    }
+
+    /** Items by recent orders, then all-time orders, then index: the popularity order. */
+    static int[] popularity(RecommenderData.Counts counts) {
+        int n = counts.orders().length;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) counts.recentOrders()[i] << 42) | ((long) Math.min(counts.orders()[i], (1 << 21) - 1)
+                    << 21) | (((1 << 21) - 1) - i);
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int r = 0; r < n; r++) {
+            order[r] = ((1 << 21) - 1) - (int) (keys[n - 1 - r] & ((1 << 21) - 1));
+        }
+        return order;
+    }
+}

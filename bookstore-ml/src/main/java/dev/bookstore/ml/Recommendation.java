@@ -1,0 +1,44 @@
+package dev.bookstore.ml;
+
+import java.util.Objects;
+
+/**
+ * One recommended product: its id, its score under the method that put it there, and that source.
+ *
+ * <pre>{@code
+ * for (Recommendation r : recs.forCustomer("CUST_1523", 10)) {
+ *     System.out.println(r.productId() + " " + r.source());
+ * }
+ * }</pre>
+ *
+ * @param productId the product
+ * @param score the source's score (higher is better; comparable only within one source)
+ * @param source where the item came from
+ */
+public record Recommendation(String productId, double score, Source source) {
+    /** Where a recommended item came from. */
+    public enum Source {
+        /** Co-occurrence, log-likelihood ratio: same order (also bought) or same customer within a window. */
+        CO_OCCURRENCE,
+        /** Item-kNN over the customer's history (cosine, same customer within a window). */
+        ITEM_KNN,
+        /** Implicit ALS factors. */
+        ALS,
+        /** Recent popularity within one of the customer's (or the product's) categories. */
+        CATEGORY_POPULARITY,
+        /** Recent popularity overall. */
+        POPULARITY
+    }
+
+    /**
+     * Checks the fields.
+     *
+     * @param productId not null
+     * @param score any finite value
+     * @param source not null
+     */
+    public Recommendation {
+        Objects.requireNonNull(productId, "productId");
+        Objects.requireNonNull(source, "source");
+    }
+}
