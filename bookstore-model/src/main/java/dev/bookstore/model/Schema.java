@@ -48,7 +48,7 @@ final class Schema {
         try {
             return wh.withHandle(h -> h.createQuery(SqlResources.load(Schema.class, "schema_current_version"))
                     .map((rs, ctx) -> rs.getInt(1)).one());
-        } catch (JdbiException e) {
+        } catch (NotReadyException e) {
             return 0; // no version table yet
         }
     }
