@@ -2,6 +2,9 @@ package dev.bookstore.examples.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.InvalidArgumentException;
+import dev.bookstore.model.NotFoundException;
+import dev.bookstore.model.NotReadyException;
 import dev.bookstore.model.WarehouseException;
 import io.javalin.http.HttpResponseException;
 import java.sql.SQLException;
@@ -14,12 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where failures become HTTP answers, by type (never by message text): the route layer's
  * {@link ApiError}s keep their status; malformed JSON is 400; a database failure anywhere in the cause chain
- * ({@link WarehouseException}, {@link SQLException}) is 503; any other {@link BookstoreException} is a request the
- * library refused (400, its message is written for users); anything else is 500 with no detail (logged here).
- * No answer ever carries a stack trace.
- *
- * <p>Until the library's error hierarchy (invalid argument / not found / not ready / database failure) lands,
- * {@link #lookup} marks the calls whose {@link BookstoreException} means "no such id".
+ * ({@link WarehouseException}, {@link SQLException}) is 503; the library's own kinds map by type:
+ * {@link InvalidArgumentException} 400 (naming its parameter), {@link NotFoundException} 404,
+ * {@link NotReadyException} 503 (its message says what to run); anything else is 500 with no detail (logged
+ * here). No answer ever carries a stack trace.
  */
 final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
@@ -31,17 +32,11 @@ final class Failures {
     record Answer(int status, Map<String, Object> body) {
     }
 
-    /**
-     * Runs a look-up by id; a library refusal that is not a database failure means the id names nothing (404 for
-     * {@code parameter}).
-     */
+    /** Runs a look-up by id; the library's {@link NotFoundException} becomes a 404 naming {@code parameter}. */
     static <T> T lookup(String parameter, Supplier<T> call) {
         try {
             return call.get();
-        } catch (BookstoreException e) {
-            if (databaseFailure(e)) {
-                throw e;
-            }
+        } catch (NotFoundException e) {
             throw new ApiError.NotFound(parameter, e.getMessage());
         }
     }
@@ -69,6 +64,15 @@ final class Failures {
         if (failure instanceof HttpResponseException e) {
             return answer(e.getStatus(), e.getStatus() == 413 ? "too_large" : "http_" + e.getStatus(),
                     e.getMessage());
+        }
+        if (failure instanceof NotFoundException e) {
+            return answer(404, "not_found", oneLine(e.getMessage()), "entity", e.entity(), "id", e.id());
+        }
+        if (failure instanceof InvalidArgumentException e) {
+            return answer(400, "bad_request", oneLine(e.getMessage()), "parameter", e.parameter().orElse(null));
+        }
+        if (failure instanceof NotReadyException e) {
+            return answer(503, "not_ready", oneLine(e.getMessage()));
         }
         if (databaseFailure(failure)) {
             LOG.warn("warehouse unavailable: {}", failure.toString());
