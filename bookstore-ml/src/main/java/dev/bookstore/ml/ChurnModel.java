@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,6 +160,20 @@ public final class ChurnModel {
     static final int CROSS_FIT_FOLDS = 2;
 
     /**
+     * At most this many stacked training rows: beyond it the latest snapshot is kept whole and the earlier ones are
+     * sampled by customer (the same share of each), so that training time stays bounded on long histories.
+     */
+    static final int MAX_TRAINING_ROWS = 150_000;
+
+    /** A customer's uniform draw in [0, 1) for the sampling of one snapshot: seeded, the same on every run. */
+    static double sampled(String customerId, LocalDate asOf, ChurnOptions o) {
+        long z = (customerId.hashCode() * 0x9E3779B97F4A7C15L) ^ (asOf.toEpochDay() * 0xC2B2AE3D27D4EB4FL) ^ o.seed();
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return ((z ^ (z >>> 33)) >>> 11) * 0x1.0p-53;
+    }
+
+    /**
      * One step's fitted model: trained on the step's stacked snapshots, its calibration fitted on the step's
      * calibration snapshot — scored by models that never saw those customers (cross-fitting), or by the model itself
      * when the calibration snapshot is an earlier, separate one.
@@ -167,18 +182,27 @@ public final class ChurnModel {
                          List<FeatureTable> tables, int calibrationRows) {
         static Stage fit(ChurnPlan.Step step, Snapshots data, ChurnOptions o) {
             List<Snapshots.Snapshot> snapshots = step.train().stream().map(t -> data.get(t, "training")).toList();
-            int n = snapshots.stream().mapToInt(Snapshots.Snapshot::size).sum();
-            double[][] x = new double[n][];
-            int[] y = new int[n];
-            String[] ids = new String[n];
-            int r = 0;
+            Snapshots.Snapshot latest = snapshots.get(snapshots.size() - 1);
+            int all = snapshots.stream().mapToInt(Snapshots.Snapshot::size).sum();
+            // the latest snapshot whole; the earlier ones sampled by customer when the rows exceed the cap
+            double keep = all <= MAX_TRAINING_ROWS ? 1.0
+                    : Math.max(0, (double) (MAX_TRAINING_ROWS - latest.size()) / (all - latest.size()));
+            List<double[]> xs = new ArrayList<>(Math.min(all, MAX_TRAINING_ROWS + 1_000));
+            List<Integer> ys = new ArrayList<>(Math.min(all, MAX_TRAINING_ROWS + 1_000));
+            List<String> idList = new ArrayList<>(Math.min(all, MAX_TRAINING_ROWS + 1_000));
             for (Snapshots.Snapshot s : snapshots) {
-                for (int i = 0; i < s.size(); i++, r++) {
-                    x[r] = s.features().rowsUnsafe()[i];
-                    y[r] = s.labels()[i];
-                    ids[r] = s.features().customerIds().get(i);
+                for (int i = 0; i < s.size(); i++) {
+                    String id = s.features().customerIds().get(i);
+                    if (s == latest || keep >= 1.0 || sampled(id, s.features().asOf(), o) < keep) {
+                        xs.add(s.features().rowsUnsafe()[i]);
+                        ys.add(s.labels()[i]);
+                        idList.add(id);
+                    }
                 }
             }
+            double[][] x = xs.toArray(double[][]::new);
+            int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
+            String[] ids = idList.toArray(String[]::new);
             FeatureSchema schema = snapshots.get(0).features().schema();
             ChurnModel raw = fitRaw(x, y, schema, o);
             Snapshots.Snapshot calibration = data.get(step.calibration(), "calibration");

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Customers grouped by recency, frequency and monetary value as of a day, each group named by what its centroid
- * is ({@code high value, active}, {@code medium value, active}, {@code low value, active}, {@code at risk},
+ * is (recent buyers by value: {@code high value}, {@code medium value}, {@code low value}; then {@code at risk},
  * {@code lapsed}; a second segment of the same kind gets a number) and profiled.
  *
  * <pre>{@code
@@ -48,7 +48,7 @@ public record Segmentation(LocalDate asOf, int k, double silhouette, List<Segmen
     /**
      * One segment's profile.
      *
-     * @param name what the segment is, e.g. {@code high value, active}, {@code at risk}
+     * @param name what the segment is, e.g. {@code high value}, {@code at risk}
      * @param size customers in it
      * @param meanRecencyDays mean days since the last order
      * @param meanFrequency mean number of orders

@@ -19,8 +19,9 @@ import smile.validation.metric.AdjustedRandIndex;
  * monetary — with k fixed or chosen by the best silhouette within a range (on a fixed sample of customers); the
  * best of ten seeded k-means++ runs per k, so that the segments do not depend on the seed (adjusted Rand index
  * 0.9 or more across seeds and against the previous month's segments, pinned by the tests). Each segment is named
- * from its profile: {@code high value, active}, {@code medium value, active}, {@code low value, active},
- * {@code at risk} (recency up to one standard deviation above the mean), {@code lapsed} (further). The same seed and
+ * from its profile: the active segments (recency at or below the mean) by value — {@code high value},
+ * {@code medium value}, {@code low value} —, then {@code at risk} (recency up to one standard deviation above the
+ * mean) and {@code lapsed} (further). k is the smallest within 0.02 of the best silhouette. The same seed and
  * data give the same segments. Copy-on-configure: {@code kRange} and {@code seed} return new instances.
  *
  * <pre>{@code
@@ -81,6 +82,9 @@ public final class Segments {
         return fit(asOf).describe();
     }
 
+    /** k is the smallest whose silhouette is at most this much below the best one's. */
+    static final double SILHOUETTE_TOLERANCE = 0.02;
+
     /** Best-of restarts of k-means for each k: the partition with the lowest distortion wins. */
     static final int RESTARTS = 10;
 
@@ -102,18 +106,27 @@ public final class Segments {
         moments(raw, mean, sd);
         double[][] z = standardise(raw, mean, sd);
         int[] sample = sample(z.length);
-        KMeans best = null;
-        double bestSilhouette = Double.NEGATIVE_INFINITY;
+        KMeans[] fits = new KMeans[maxK + 1];
+        double[] silhouettes = new double[maxK + 1];
+        double top = Double.NEGATIVE_INFINITY;
         for (int k = minK; k <= maxK; k++) {
             MathEx.setSeed(seed);
             int kk = k;
-            KMeans km = PartitionClustering.run(RESTARTS, () -> KMeans.fit(z, kk, 100, 1e-4));
-            double sil = silhouette(z, km.y, k, sample);
-            if (sil > bestSilhouette + 1e-9) {
-                best = km;
-                bestSilhouette = sil;
+            fits[k] = PartitionClustering.run(RESTARTS, () -> KMeans.fit(z, kk, 100, 1e-4));
+            silhouettes[k] = silhouette(z, fits[k].y, k, sample);
+            top = Math.max(top, silhouettes[k]);
+        }
+        // the fewest segments whose silhouette is within SILHOUETTE_TOLERANCE of the best: near-ties between two
+        // k would otherwise flip from one month to the next
+        int chosen = maxK;
+        for (int k = minK; k <= maxK; k++) {
+            if (silhouettes[k] >= top - SILHOUETTE_TOLERANCE) {
+                chosen = k;
+                break;
             }
         }
+        KMeans best = fits[chosen];
+        double bestSilhouette = silhouettes[chosen];
         return new Fit(t, mean, sd, best, bestSilhouette, names(best.centroids));
     }
 
@@ -161,7 +174,7 @@ public final class Segments {
      * Business names from the centroids (standardised recency, log frequency, log monetary): the activity from the
      * recency — at or below the mean: active; up to one standard deviation above: at risk; further: lapsed — and,
      * for the active segments, the value tier from the rank of frequency plus monetary among all segments: the
-     * highest is high value, the lowest low value, the others medium value.
+     * highest is high value, the lowest low value, the others medium value (all three recent buyers).
      */
     static String[] names(double[][] centroids) {
         int k = centroids.length;
@@ -182,11 +195,11 @@ public final class Segments {
             } else if (recency > 0.0) {
                 name = "at risk";
             } else if (rank == 0) {
-                name = "high value, active";
+                name = "high value";
             } else if (rank == k - 1) {
-                name = "low value, active";
+                name = "low value";
             } else {
-                name = "medium value, active";
+                name = "medium value";
             }
             int n = used.merge(name, 1, Integer::sum);
             names[c] = n == 1 ? name : name + " " + n;

@@ -141,7 +141,7 @@ class StackedChurnTest {
         for (String[] table : new String[][] {{"fct_orders", "order_date"}, {"fct_order_lines", "order_date"},
                 {"fct_sessions", "session_date"}}) {
             String sql = wh.render("DELETE FROM ${marts:" + table[0] + "} WHERE " + table[1] + " > :day");
-            wh.withHandle(h -> h.createUpdate(sql).bind("day", day).execute());
+            wh.withHandle(h -> h.createUpdate(sql).bind("day", java.sql.Date.valueOf(day)).execute());
         }
     }
 
