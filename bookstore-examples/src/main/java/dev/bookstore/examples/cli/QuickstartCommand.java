@@ -146,8 +146,8 @@ final class QuickstartCommand implements Callable<Integer> {
                 "churn AUC %.3f (logistic %.3f, recency %.3f), Brier %.3f %s %.3f (%s)", e.forest().auc(),
                 e.logistic().auc(), e.recency().auc(), e.forest().brier(), Units.ARROW, e.calibrated().brier(),
                 e.calibration().name().toLowerCase(java.util.Locale.ROOT))).orElse("churn model");
-        String window = evaluation.map(e -> ", trained on " + e.deployed().window()).orElse("");
-        table.row("train", auc + " " + Units.ARROW + " " + MODELS_DIR + "/" + TrainCommand.CHURN_FILE + window, "", "",
+        String trained = evaluation.map(e -> ", trained on " + e.deployed().window()).orElse("");
+        table.row("train", auc + " " + Units.ARROW + " " + MODELS_DIR + "/" + TrainCommand.CHURN_FILE + trained, "", "",
                 "", "", Units.duration(Units.since(t0)));
         return evaluation;
     }
