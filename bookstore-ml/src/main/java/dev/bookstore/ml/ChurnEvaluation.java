@@ -31,7 +31,8 @@ import java.util.Locale;
  * @param recency the recency heuristic's metrics
  * @param reliability the forest's reliability table (10 probability bins, empty bins left out)
  * @param importance the forest's permutation importance, largest AUC drop first
- * @param calibrationAsOf snapshot the calibration was fitted on (between training and evaluation)
+ * @param calibrationAsOf snapshot the evaluated model's calibration was fitted on: its latest training snapshot
+ *     (cross-fitted), or an earlier one in the single-snapshot procedure
  * @param calibrationRows calibration customers
  * @param calibration the calibration method used (never AUTO: the one AUTO chose)
  * @param calibrated the calibrated forest's metrics on the evaluation snapshot

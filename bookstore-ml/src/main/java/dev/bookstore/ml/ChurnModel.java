@@ -26,16 +26,21 @@ import smile.data.vector.IntVector;
 
 /**
  * Churn prediction: a random forest (Smile 2.6) trained on {@link Features} with the label "no order in the
- * horizon after the as-of day", calibrated out of time (Platt or isotonic), evaluated honestly out of time against
- * a recency heuristic and logistic regression, and compiled into a {@link Scorer}. Immutable and thread-safe.
+ * horizon after the as-of day", calibrated (Platt or isotonic, or not at all when neither helps), evaluated honestly
+ * out of time against a recency heuristic and logistic regression, and compiled into a {@link Scorer}. Immutable and
+ * thread-safe.
  *
- * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}: with horizon h and calibration gap g it
- * trains on the snapshot {@code asOf − 2h} (labels from {@code (asOf − 2h, asOf − h]}), fits the calibration on the
- * earlier snapshot {@code asOf − 2h − g} (labels from the h days after it) and evaluates on {@code asOf − h}
- * (labels from {@code (asOf − h, asOf]}). The calibration rows are out of time (another snapshot, scored by a
- * forest that never saw them) and never touch the evaluation outcomes; with the default g = h the three outcome
- * windows are disjoint and consecutive. (A calibration snapshot after the training one would either overlap the
- * evaluation outcomes or shorten the training history.)
+ * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}. With horizon h it first <b>evaluates</b>: a
+ * model trained on monthly snapshots (each a point-in-time feature table with the outcomes of the h days after it)
+ * whose outcomes end by {@code asOf − h} — the latest is {@code asOf − 2h}, up to {@link ChurnOptions#snapshots()}
+ * of them as far as the history reaches — calibrated on that latest snapshot by cross-fitting (each half of its
+ * customers scored by a model trained on every snapshot without them), is scored on the snapshot {@code asOf − h}
+ * with the outcomes {@code (asOf − h, asOf]}, which no training or calibration row saw. It then <b>refits</b>
+ * ({@link ChurnOptions#refit()}): the model that is returned and written is trained the same way on the monthly
+ * snapshots up to {@code asOf − h} and calibrated by cross-fitting on that one, so it has seen the latest labels.
+ * {@link ChurnEvaluation#evaluated()} and {@link ChurnEvaluation#deployed()} say which snapshots each step used.
+ * {@link ChurnOptions#singleSnapshot()} is version 0.1's procedure: trained on {@code asOf − 2h} alone, calibrated
+ * on the earlier snapshot {@code asOf − 2h − g} (g = {@code calibrationGapDays}), the evaluated model returned.
  *
  * <pre>{@code
  * ChurnModel churn = ChurnModel.train(wh, LocalDate.parse("2025-12-31"), ChurnOptions.defaults());

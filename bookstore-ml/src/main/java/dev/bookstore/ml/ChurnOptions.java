@@ -46,9 +46,15 @@ public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSiz
      * How the forest's raw scores are calibrated into probabilities, on the out-of-time calibration snapshot.
      */
     public enum Calibration {
-        /** Pick NONE, PLATT or ISOTONIC by two-fold cross-fitted Brier score on the calibration snapshot. */
+        /**
+         * Pick NONE, PLATT or ISOTONIC by two-fold cross-fitted Brier score on the calibration snapshot (the latest
+         * training snapshot's out-of-fold scores): NONE unless a method lowers it.
+         */
         AUTO,
-        /** Platt scaling: a logistic function of the score. */
+        /**
+         * Platt scaling: a logistic function of the score; when the fit fails the scores are used as they are and
+         * the report says so.
+         */
         PLATT,
         /** Isotonic regression: a non-decreasing step function of the score. */
         ISOTONIC,

@@ -82,9 +82,14 @@ class ChurnVariantsRun {
                 case 'b' -> ChurnOptions.defaults().withRefit(false);
                 default -> ChurnOptions.defaults();
             };
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long t0 = System.nanoTime();
+            long cpu0 = os.getProcessCpuTime();
             ChurnModel m = ChurnModel.train(wh, t, o);
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            out.append(String.format(Locale.ROOT, "%s: train %.1f s wall, %.1f s CPU (process)%n", variant,
+                    ms / 1000.0, (os.getProcessCpuTime() - cpu0) / 1e9));
             ChurnEvaluation e = m.evaluation().orElseThrow();
             out.append(e.report()).append('\n');
             double[] p = m.probabilities(now.rowsUnsafe());
