@@ -1,16 +1,25 @@
 package dev.bookstore.ml;
 
+import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import smile.classification.PlattScaling;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A monotone map from the forest's raw score to a calibrated probability: none (identity), Platt scaling
- * ({@code 1 / (1 + exp(alpha·s + beta))}, fitted by Smile's {@link PlattScaling}) or isotonic regression (a
- * non-decreasing step function fitted by pool-adjacent-violators). Immutable.
+ * ({@code 1 / (1 + exp(alpha·s + beta))}, fitted by Newton's method with a backtracking line search on Platt's
+ * smoothed targets, after Lin, Lin and Weng 2007) or isotonic regression (a non-decreasing step function fitted by
+ * pool-adjacent-violators). Immutable.
+ *
+ * <p>Platt scaling is fitted here rather than by Smile's {@code PlattScaling}: Smile's port of the same algorithm
+ * logs {@code [ERROR] PlattScaling - Line search fails.} to the application's log whenever the line search stops
+ * short — usually at the optimum, because its absolute gradient tolerance is out of reach on tens of thousands of
+ * rows — and gives no way to tell a real failure from that. This fit uses a tolerance relative to the row count,
+ * reports a real failure to its caller (who falls back and says so) and never logs.
  */
 final class Calibrator {
     private final ChurnOptions.Calibration method;
@@ -70,20 +79,61 @@ final class Calibrator {
      * half, scored on the other, both ways), then refits the winner on all rows.
      */
     static Calibrator choose(double[] s, int[] y) {
-        ChurnOptions.Calibration best = ChurnOptions.Calibration.NONE;
-        double bestBrier = Double.POSITIVE_INFINITY;
-        for (ChurnOptions.Calibration m : List.of(ChurnOptions.Calibration.NONE, ChurnOptions.Calibration.PLATT,
-                ChurnOptions.Calibration.ISOTONIC)) {
-            double b = crossFittedBrier(m, s, y);
-            if (b < bestBrier - 1e-12) {
-                best = m;
-                bestBrier = b;
-            }
-        }
-        return fit(best, s, y);
+        return select(ChurnOptions.Calibration.AUTO, s, y).calibrator();
     }
 
-    private static double crossFittedBrier(ChurnOptions.Calibration m, double[] s, int[] y) {
+    /**
+     * The calibration to use and why: for AUTO the method with the lowest two-fold cross-fitted Brier score (NONE
+     * unless a method lowers it), refitted on all rows; for a forced method that method, or NONE when it cannot be
+     * fitted (a Platt fit that does not converge) — said in the notes, never logged.
+     *
+     * @param requested AUTO or the method to fit
+     * @param s raw scores (out of sample for the model that produced them)
+     * @param y 0/1 outcomes
+     */
+    static Choice select(ChurnOptions.Calibration requested, double[] s, int[] y) {
+        List<String> notes = new ArrayList<>();
+        java.util.Map<ChurnOptions.Calibration, Double> briers = new java.util.LinkedHashMap<>();
+        List<ChurnOptions.Calibration> candidates = requested == ChurnOptions.Calibration.AUTO
+                ? List.of(ChurnOptions.Calibration.NONE, ChurnOptions.Calibration.PLATT,
+                        ChurnOptions.Calibration.ISOTONIC)
+                : List.of(ChurnOptions.Calibration.NONE, requested);
+        for (ChurnOptions.Calibration m : candidates) {
+            briers.put(m, crossFittedBrier(m, s, y, notes));
+        }
+        ChurnOptions.Calibration best = ChurnOptions.Calibration.NONE;
+        if (requested == ChurnOptions.Calibration.AUTO) {
+            for (ChurnOptions.Calibration m : candidates) {
+                if (briers.get(m) < briers.get(best) - 1e-12) {
+                    best = m;
+                }
+            }
+        } else {
+            best = requested;
+        }
+        Calibrator chosen;
+        try {
+            chosen = fit(best, s, y);
+        } catch (PlattFailure e) {
+            notes.add("platt scaling failed on all rows (" + e.getMessage() + "); fell back to none");
+            chosen = none();
+        }
+        return new Choice(chosen, briers, notes);
+    }
+
+    /**
+     * A chosen calibration with the cross-fitted Brier score of each method tried (infinite when it could not be
+     * fitted) and notes on what went wrong and what was done instead.
+     */
+    record Choice(Calibrator calibrator, java.util.Map<ChurnOptions.Calibration, Double> crossFittedBrier,
+                  List<String> notes) {
+        Choice {
+            crossFittedBrier = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(crossFittedBrier));
+            notes = List.copyOf(notes);
+        }
+    }
+
+    private static double crossFittedBrier(ChurnOptions.Calibration m, double[] s, int[] y, List<String> notes) {
         double sum = 0;
         for (int fold = 0; fold < 2; fold++) {
             List<Integer> fitRows = new ArrayList<>();
@@ -96,7 +146,9 @@ final class Calibrator {
             Calibrator c;
             try {
                 c = fit(m, fs, fy);
-            } catch (RuntimeException e) {
+            } catch (PlattFailure | BookstoreException e) {
+                notes.add(m.name().toLowerCase(Locale.ROOT) + " could not be fitted in cross-fitting ("
+                        + e.getMessage() + "); not used");
                 return Double.POSITIVE_INFINITY;
             }
             for (int i : testRows) {
@@ -107,14 +159,97 @@ final class Calibrator {
         return sum / s.length;
     }
 
+    /**
+     * Platt scaling by Newton's method with backtracking (Lin, Lin and Weng 2007, "A note on Platt's probabilistic
+     * outputs for support vector machines", algorithm 3): minimises the cross-entropy of
+     * {@code 1 / (1 + exp(alpha·s + beta))} against Platt's smoothed targets {@code (n₁ + 1) / (n₁ + 2)} and
+     * {@code 1 / (n₀ + 2)}. Converged when the gradient per row is below 1e-9 or a step no longer lowers the loss
+     * while the gradient per row is below 1e-6.
+     *
+     * @throws PlattFailure when it does not converge (the caller falls back)
+     */
     static Calibrator fitPlatt(double[] s, int[] y) {
         requireBothOutcomes(y);
-        PlattScaling platt = PlattScaling.fit(s, y);
-        // Smile keeps its parameters private; P(s) = 1 / (1 + exp(alpha·s + beta)) gives them back exactly from
-        // two points: beta = logit⁻¹ at s = 0, alpha + beta at s = 1
-        double beta = Math.log((1 - platt.scale(0)) / platt.scale(0));
-        double alpha = Math.log((1 - platt.scale(1)) / platt.scale(1)) - beta;
-        return platt(alpha, beta);
+        int n = s.length;
+        double n1 = Arrays.stream(y).sum();
+        double n0 = n - n1;
+        double hi = (n1 + 1) / (n1 + 2);
+        double lo = 1 / (n0 + 2);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = y[i] == 1 ? hi : lo;
+        }
+        double a = 0;
+        double b = Math.log((n0 + 1) / (n1 + 1));
+        double loss = plattLoss(s, t, a, b);
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double h11 = 1e-12;
+            double h22 = 1e-12;
+            double h21 = 0;
+            double g1 = 0;
+            double g2 = 0;
+            for (int i = 0; i < n; i++) {
+                double z = s[i] * a + b;
+                double p = z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
+                double q = 1 - p;
+                double d2 = p * q;
+                h11 += s[i] * s[i] * d2;
+                h22 += d2;
+                h21 += s[i] * d2;
+                double d1 = t[i] - p;
+                g1 += s[i] * d1;
+                g2 += d1;
+            }
+            double gradient = Math.max(Math.abs(g1), Math.abs(g2)) / n;
+            if (gradient < 1e-9) {
+                return platt(a, b);
+            }
+            double det = h11 * h22 - h21 * h21;
+            double da = -(h22 * g1 - h21 * g2) / det;
+            double db = -(-h21 * g1 + h11 * g2) / det;
+            double gd = g1 * da + g2 * db;
+            double step = 1;
+            boolean moved = false;
+            while (step >= 1e-10) {
+                double na = a + step * da;
+                double nb = b + step * db;
+                double nl = plattLoss(s, t, na, nb);
+                if (nl < loss + 1e-4 * step * gd) {
+                    a = na;
+                    b = nb;
+                    loss = nl;
+                    moved = true;
+                    break;
+                }
+                step /= 2;
+            }
+            if (!moved) {
+                if (gradient < 1e-6) {
+                    return platt(a, b);
+                }
+                throw new PlattFailure(String.format(Locale.ROOT,
+                        "line search failed at alpha=%.4g, beta=%.4g with gradient %.2g per row", a, b, gradient));
+            }
+        }
+        throw new PlattFailure("no convergence in 100 Newton iterations");
+    }
+
+    private static double plattLoss(double[] s, double[] t, double a, double b) {
+        double loss = 0;
+        for (int i = 0; i < s.length; i++) {
+            double z = s[i] * a + b;
+            loss += z >= 0 ? t[i] * z + Math.log1p(Math.exp(-z)) : (t[i] - 1) * z + Math.log1p(Math.exp(z));
+        }
+        return loss;
+    }
+
+    /** A Platt fit that did not converge; recoverable: the caller uses another calibration and says so. */
+    static final class PlattFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PlattFailure(String message) {
+            super("Platt scaling: " + message);
+        }
     }
 
     /** Pool-adjacent-violators on the scores sorted ascending; equal scores are pooled first. */

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,16 +26,21 @@ import smile.data.vector.IntVector;
 
 /**
  * Churn prediction: a random forest (Smile 2.6) trained on {@link Features} with the label "no order in the
- * horizon after the as-of day", calibrated out of time (Platt or isotonic), evaluated honestly out of time against
- * a recency heuristic and logistic regression, and compiled into a {@link Scorer}. Immutable and thread-safe.
+ * horizon after the as-of day", calibrated (Platt or isotonic, or not at all when neither helps), evaluated honestly
+ * out of time against a recency heuristic and logistic regression, and compiled into a {@link Scorer}. Immutable and
+ * thread-safe.
  *
- * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}: with horizon h and calibration gap g it
- * trains on the snapshot {@code asOf − 2h} (labels from {@code (asOf − 2h, asOf − h]}), fits the calibration on the
- * earlier snapshot {@code asOf − 2h − g} (labels from the h days after it) and evaluates on {@code asOf − h}
- * (labels from {@code (asOf − h, asOf]}). The calibration rows are out of time (another snapshot, scored by a
- * forest that never saw them) and never touch the evaluation outcomes; with the default g = h the three outcome
- * windows are disjoint and consecutive. (A calibration snapshot after the training one would either overlap the
- * evaluation outcomes or shorten the training history.)
+ * <p>{@code train(wh, asOf, options)} uses no data after {@code asOf}. With horizon h it first <b>evaluates</b>: a
+ * model trained on monthly snapshots (each a point-in-time feature table with the outcomes of the h days after it)
+ * whose outcomes end by {@code asOf − h} — the latest is {@code asOf − 2h}, up to {@link ChurnOptions#snapshots()}
+ * of them as far as the history reaches — calibrated on that latest snapshot by cross-fitting (each half of its
+ * customers scored by a model trained on every snapshot without them), is scored on the snapshot {@code asOf − h}
+ * with the outcomes {@code (asOf − h, asOf]}, which no training or calibration row saw. It then <b>refits</b>
+ * ({@link ChurnOptions#refit()}): the model that is returned and written is trained the same way on the monthly
+ * snapshots up to {@code asOf − h} and calibrated by cross-fitting on that one, so it has seen the latest labels.
+ * {@link ChurnEvaluation#evaluated()} and {@link ChurnEvaluation#deployed()} say which snapshots each step used.
+ * {@link ChurnOptions#singleSnapshot()} is version 0.1's procedure: trained on {@code asOf − 2h} alone, calibrated
+ * on the earlier snapshot {@code asOf − 2h − g} (g = {@code calibrationGapDays}), the evaluated model returned.
  *
  * <pre>{@code
  * ChurnModel churn = ChurnModel.train(wh, LocalDate.parse("2025-12-31"), ChurnOptions.defaults());
@@ -92,59 +99,47 @@ public final class ChurnModel {
     }
 
     /**
-     * Trains, calibrates and evaluates out of time.
+     * Trains, calibrates and evaluates out of time, then (by default) refits the model that is returned on the
+     * latest labels; see the class comment for which snapshots each step uses.
      *
      * @param wh a warehouse with built marts
      * @param asOf the last day whose data may be used
-     * @param options horizon, forest and calibration settings
+     * @param options horizon, snapshots, forest and calibration settings
      * @return the trained, evaluated model
      * @throws InvalidArgumentException when a snapshot has too few customers or only one outcome
      */
     public static ChurnModel train(Warehouse wh, LocalDate asOf, ChurnOptions options) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(options, "options");
+        ChurnPlan plan = ChurnPlan.of(asOf, options, ChurnPlan.historyStart(wh));
         int h = options.horizonDays();
-        LocalDate evalAsOf = asOf.minusDays(h);
-        LocalDate trainAsOf = evalAsOf.minusDays(h);
-        LocalDate calibrationAsOf = trainAsOf.minusDays(options.calibrationGapDays());
-        Features features = Features.of(wh);
-        FeatureTable train = features.asOf(trainAsOf);
-        FeatureTable calibration = features.asOf(calibrationAsOf);
-        FeatureTable eval = features.asOf(evalAsOf);
-        int[] yTrain = labels(train, features.buyersAfter(trainAsOf, h), "training");
-        int[] yCalibration = labels(calibration, features.buyersAfter(calibrationAsOf, h), "calibration");
-        int[] yEval = labels(eval, features.buyersAfter(evalAsOf, h), "evaluation");
-
-        boolean forestAlgorithm = options.algorithm() == ChurnOptions.Algorithm.FOREST;
-        RandomForest forest = forestAlgorithm ? fitForest(train.rowsUnsafe(), yTrain, train.schema(), options) : null;
-        GradientTreeBoost boosting = forestAlgorithm ? null
-                : fitBoosting(train.rowsUnsafe(), yTrain, train.schema(), options);
-        Scorer compiled = forestAlgorithm ? ForestCompiler.compile(forest, train.schema())
-                : Scorer.compile(boosting, train.schema());
-        ChurnModel raw = new ChurnModel(train.schema(), compiled, boosting, Calibrator.none(),
-                new double[train.schema().size()], null, null, forest);
-        double[] sCalibration = raw.probabilities(calibration.rowsUnsafe());
-        Calibrator calibrator = options.calibration() == ChurnOptions.Calibration.AUTO
-                ? Calibrator.choose(sCalibration, yCalibration)
-                : Calibrator.fit(options.calibration(), sCalibration, yCalibration);
-        LogisticBaseline logistic = LogisticBaseline.fit(train.rowsUnsafe(), yTrain);
-        int recencyColumn = train.schema().indexOf("recency_days");
-
-        double[][] xEval = eval.rowsUnsafe();
+        Snapshots data = new Snapshots(Features.of(wh), h);
+        Stage evaluated = Stage.fit(plan.evaluation(), data, options);
+        Snapshots.Snapshot test = data.get(plan.evaluationAsOf(), "evaluation");
+        double[][] xEval = test.features().rowsUnsafe();
+        int[] yEval = test.labels();
+        ChurnModel raw = evaluated.raw();
+        Calibrator calibrator = evaluated.choice().calibrator();
+        LogisticBaseline logistic = LogisticBaseline.fit(evaluated.x(), evaluated.y());
+        int recencyColumn = test.features().schema().indexOf("recency_days");
         double[] pForest = raw.probabilities(xEval);
         double[] pCalibrated = Evaluation.map(pForest, calibrator::apply);
         double[] pLogistic = Evaluation.score(xEval, logistic::probability);
         double[] pRecency = Evaluation.score(xEval, x -> x[recencyColumn] / (x[recencyColumn] + h));
         String method = calibrator.method().name().toLowerCase(java.util.Locale.ROOT);
+        boolean forestAlgorithm = options.algorithm() == ChurnOptions.Algorithm.FOREST;
         String name = forestAlgorithm ? "random forest" : "gradient boosting";
-        ChurnEvaluation evaluation = new ChurnEvaluation(trainAsOf, evalAsOf, h, train.size(), eval.size(),
-                rate(yTrain), rate(yEval), Evaluation.metrics(name, pForest, yEval),
+        Stage deployed = plan.deployment().map(step -> Stage.fit(step, data, options)).orElse(evaluated);
+        ChurnEvaluation evaluation = new ChurnEvaluation(plan.evaluation().latest(), plan.evaluationAsOf(), h,
+                evaluated.y().length, test.size(), rate(evaluated.y()), rate(yEval),
+                Evaluation.metrics(name, pForest, yEval),
                 Evaluation.metrics("logistic regression", pLogistic, yEval),
                 Evaluation.metrics("recency heuristic", pRecency, yEval), Evaluation.reliability(pForest, yEval),
-                Evaluation.permutationImportance(eval.schema(), xEval, yEval, raw::probabilities, options.seed()),
-                calibrationAsOf, calibration.size(), calibrator.method(),
+                Evaluation.permutationImportance(test.features().schema(), xEval, yEval, raw::probabilities,
+                        options.seed()),
+                plan.evaluation().calibration(), evaluated.calibrationRows(), calibrator.method(),
                 Evaluation.metrics(name + " + " + method, pCalibrated, yEval),
-                Evaluation.reliability(pCalibrated, yEval));
+                Evaluation.reliability(pCalibrated, yEval), evaluated.describe(), deployed.describe());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("forest_auc", evaluation.forest().auc());
         metrics.put("forest_pr_auc", evaluation.forest().prAuc());
@@ -152,13 +147,122 @@ public final class ChurnModel {
         metrics.put("forest_top_decile_lift", evaluation.forest().topDecileLift());
         metrics.put("calibrated_auc", evaluation.calibrated().auc());
         metrics.put("calibrated_brier", evaluation.calibrated().brier());
+        metrics.put("calibrated_ece", evaluation.calibratedEce());
         metrics.put("logistic_auc", evaluation.logistic().auc());
         metrics.put("recency_auc", evaluation.recency().auc());
         metrics.put("train_churn_rate", evaluation.trainChurnRate());
-        ModelMetadata metadata = new ModelMetadata("churn", trainAsOf, evalAsOf, h, train.size(), fingerprint(train),
-                metrics);
-        return new ChurnModel(train.schema(), raw.scorer, raw.boost, calibrator, medians(train.rowsUnsafe()),
-                metadata, evaluation, forest);
+        metrics.put("train_snapshots", (double) deployed.plan().train().size());
+        LocalDate deployedAsOf = deployed.plan().latest();
+        FeatureTable latest = data.get(deployedAsOf, "training").features();
+        ModelMetadata metadata = new ModelMetadata("churn", deployedAsOf, plan.evaluationAsOf(), h,
+                deployed.y().length, fingerprint(deployed.tables()), metrics);
+        return new ChurnModel(latest.schema(), deployed.raw().scorer, deployed.raw().boost,
+                deployed.choice().calibrator(), medians(latest.rowsUnsafe()), metadata, evaluation,
+                deployed.raw().forest);
+    }
+
+    /** Folds of the cross-fitted calibration: customers are split in this many groups. */
+    static final int CROSS_FIT_FOLDS = 2;
+
+    /**
+     * At most this many stacked training rows: beyond it the latest snapshot is kept whole and the earlier ones are
+     * sampled by customer (the same share of each), so that training time stays bounded on long histories.
+     */
+    static final int MAX_TRAINING_ROWS = 150_000;
+
+    /** A customer's uniform draw in [0, 1) for the sampling of one snapshot: seeded, the same on every run. */
+    static double sampled(String customerId, LocalDate asOf, ChurnOptions o) {
+        long z = (customerId.hashCode() * 0x9E3779B97F4A7C15L) ^ (asOf.toEpochDay() * 0xC2B2AE3D27D4EB4FL) ^ o.seed();
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return ((z ^ (z >>> 33)) >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * One step's fitted model: trained on the step's stacked snapshots, its calibration fitted on the step's
+     * calibration snapshot — scored by models that never saw those customers (cross-fitting), or by the model itself
+     * when the calibration snapshot is an earlier, separate one.
+     */
+    private record Stage(ChurnPlan.Step plan, ChurnModel raw, Calibrator.Choice choice, double[][] x, int[] y,
+                         List<FeatureTable> tables, int calibrationRows) {
+        static Stage fit(ChurnPlan.Step step, Snapshots data, ChurnOptions o) {
+            List<Snapshots.Snapshot> snapshots = step.train().stream().map(t -> data.get(t, "training")).toList();
+            Snapshots.Snapshot latest = snapshots.get(snapshots.size() - 1);
+            int all = snapshots.stream().mapToInt(Snapshots.Snapshot::size).sum();
+            // the latest snapshot whole; the earlier ones sampled by customer when the rows exceed the cap
+            double keep = all <= MAX_TRAINING_ROWS ? 1.0
+                    : Math.max(0, (double) (MAX_TRAINING_ROWS - latest.size()) / (all - latest.size()));
+            List<double[]> xs = new ArrayList<>(Math.min(all, MAX_TRAINING_ROWS + 1_000));
+            List<Integer> ys = new ArrayList<>(Math.min(all, MAX_TRAINING_ROWS + 1_000));
+            List<String> idList = new ArrayList<>(Math.min(all, MAX_TRAINING_ROWS + 1_000));
+            for (Snapshots.Snapshot s : snapshots) {
+                for (int i = 0; i < s.size(); i++) {
+                    String id = s.features().customerIds().get(i);
+                    if (s == latest || keep >= 1.0 || sampled(id, s.features().asOf(), o) < keep) {
+                        xs.add(s.features().rowsUnsafe()[i]);
+                        ys.add(s.labels()[i]);
+                        idList.add(id);
+                    }
+                }
+            }
+            double[][] x = xs.toArray(double[][]::new);
+            int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
+            String[] ids = idList.toArray(String[]::new);
+            FeatureSchema schema = snapshots.get(0).features().schema();
+            ChurnModel raw = fitRaw(x, y, schema, o);
+            Snapshots.Snapshot calibration = data.get(step.calibration(), "calibration");
+            double[] scores = step.crossFitted() ? crossFit(x, y, ids, calibration, schema, o)
+                    : raw.probabilities(calibration.features().rowsUnsafe());
+            Calibrator.Choice choice = Calibrator.select(o.calibration(), scores, calibration.labels());
+            return new Stage(step, raw, choice, x, y,
+                    snapshots.stream().map(Snapshots.Snapshot::features).toList(), calibration.size());
+        }
+
+        /**
+         * Out-of-fold scores of the calibration snapshot: its customers are split into folds by id; each fold is
+         * scored by a model trained on every training row (of every snapshot) of the other folds' customers only.
+         */
+        private static double[] crossFit(double[][] x, int[] y, String[] ids, Snapshots.Snapshot calibration,
+                                         FeatureSchema schema, ChurnOptions o) {
+            double[] out = new double[calibration.size()];
+            for (int k = 0; k < CROSS_FIT_FOLDS; k++) {
+                int fold = k;
+                int[] rows = java.util.stream.IntStream.range(0, x.length).filter(i -> fold(ids[i], o) != fold)
+                        .toArray();
+                double[][] fx = java.util.Arrays.stream(rows).mapToObj(i -> x[i]).toArray(double[][]::new);
+                int[] fy = java.util.Arrays.stream(rows).map(i -> y[i]).toArray();
+                ChurnModel m = fitRaw(fx, fy, schema, o);
+                for (int i = 0; i < calibration.size(); i++) {
+                    if (fold(calibration.features().customerIds().get(i), o) == fold) {
+                        out[i] = m.raw(calibration.features().rowsUnsafe()[i]);
+                    }
+                }
+            }
+            return out;
+        }
+
+        ChurnEvaluation.Step describe() {
+            return new ChurnEvaluation.Step(plan.name(), plan.train(), y.length, rate(y), plan.calibration(),
+                    plan.crossFitted(), calibrationRows, choice.calibrator().method(), choice.crossFittedBrier(),
+                    choice.notes());
+        }
+    }
+
+    /** The cross-fitting fold of a customer: a seeded hash of the id, the same in every snapshot. */
+    static int fold(String customerId, ChurnOptions o) {
+        long z = customerId.hashCode() * 0x9E3779B97F4A7C15L + o.seed();
+        z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+        return (int) Math.floorMod(z ^ (z >>> 29), (long) CROSS_FIT_FOLDS);
+    }
+
+    /** The forest or boosting fitted on rows and labels, compiled, without calibration. */
+    private static ChurnModel fitRaw(double[][] x, int[] y, FeatureSchema schema, ChurnOptions o) {
+        boolean forestAlgorithm = o.algorithm() == ChurnOptions.Algorithm.FOREST;
+        RandomForest forest = forestAlgorithm ? fitForest(x, y, schema, o) : null;
+        GradientTreeBoost boosting = forestAlgorithm ? null : fitBoosting(x, y, schema, o);
+        Scorer compiled = forestAlgorithm ? ForestCompiler.compile(forest, schema) : Scorer.compile(boosting, schema);
+        return new ChurnModel(schema, compiled, boosting, Calibrator.none(), new double[schema.size()], null, null,
+                forest);
     }
 
     /**
@@ -326,7 +430,7 @@ public final class ChurnModel {
         return DataFrame.of(x, schema.columns().toArray(String[]::new)).merge(IntVector.of(LABEL, y));
     }
 
-    private static int[] labels(FeatureTable t, Set<String> buyers, String which) {
+    static int[] labels(FeatureTable t, Set<String> buyers, String which) {
         if (t.size() < 20) {
             throw new InvalidArgumentException("the " + which + " snapshot as of " + t.asOf() + " has only " + t.size()
                     + " customers with orders; train with a later --as-of or load more history");
@@ -348,9 +452,21 @@ public final class ChurnModel {
         return (double) java.util.Arrays.stream(y).sum() / y.length;
     }
 
-    static String fingerprint(FeatureTable t) {
+    /** SHA-256 of the training tables (for one table the same as before stacking). */
+    static String fingerprint(List<FeatureTable> tables) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (FeatureTable t : tables) {
+                update(sha, t);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest sha, FeatureTable t) {
+        {
             sha.update(t.schema().name().getBytes(StandardCharsets.UTF_8));
             sha.update(t.asOf().toString().getBytes(StandardCharsets.UTF_8));
             ByteBuffer b = ByteBuffer.allocate(8);
@@ -362,9 +478,6 @@ public final class ChurnModel {
                     sha.update(b.array());
                 }
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -19,11 +19,18 @@ import dev.bookstore.model.InvalidArgumentException;
  * @param seed random seed; the same seed and data give the same model
  * @param calibration how the forest's scores become probabilities (fitted on the calibration snapshot)
  * @param algorithm the learner: a random forest (compiled, written to model files) or gradient boosting
- * @param calibrationGapDays days from the earlier, out-of-time calibration snapshot to the training snapshot; with
- *     {@code calibrationGapDays >= horizonDays} the calibration outcomes end before the training outcomes begin
+ * @param calibrationGapDays single-snapshot training without refit only (today's procedure): days from the earlier,
+ *     out-of-time calibration snapshot to the training snapshot; with {@code calibrationGapDays >= horizonDays} the
+ *     calibration outcomes end before the training outcomes begin
+ * @param snapshots how many monthly snapshots the training rows are stacked from (the latest labelled one and the
+ *     months before it, as far as the history reaches: a snapshot needs one horizon of history before it); 1 trains
+ *     on the latest labelled snapshot only
+ * @param refit whether the written model is refit after the evaluation on the snapshots labelled by the as-of day
+ *     (the latest ends one horizon before it) — the freshest model the data allows; false writes the evaluated
+ *     model itself
  */
 public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSize, long seed, Calibration calibration,
-                           int calibrationGapDays, Algorithm algorithm) {
+                           int calibrationGapDays, Algorithm algorithm, int snapshots, boolean refit) {
     /** The learner. */
     public enum Algorithm {
         /** Smile's random forest, compiled into a {@link Scorer} and written to model files. */
@@ -39,9 +46,15 @@ public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSiz
      * How the forest's raw scores are calibrated into probabilities, on the out-of-time calibration snapshot.
      */
     public enum Calibration {
-        /** Pick NONE, PLATT or ISOTONIC by two-fold cross-fitted Brier score on the calibration snapshot. */
+        /**
+         * Pick NONE, PLATT or ISOTONIC by two-fold cross-fitted Brier score on the calibration snapshot (the latest
+         * training snapshot's out-of-fold scores): NONE unless a method lowers it.
+         */
         AUTO,
-        /** Platt scaling: a logistic function of the score. */
+        /**
+         * Platt scaling: a logistic function of the score; when the fit fails the scores are used as they are and
+         * the report says so.
+         */
         PLATT,
         /** Isotonic regression: a non-decreasing step function of the score. */
         ISOTONIC,
@@ -60,6 +73,8 @@ public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSiz
      * @param calibration not null
      * @param calibrationGapDays 1..730
      * @param algorithm not null
+     * @param snapshots 1..36
+     * @param refit any
      */
     public ChurnOptions {
         require("horizonDays", horizonDays, 1, 730);
@@ -67,6 +82,7 @@ public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSiz
         require("maxDepth", maxDepth, 2, 64);
         require("nodeSize", nodeSize, 1, 10_000);
         require("calibrationGapDays", calibrationGapDays, 1, 730);
+        require("snapshots", snapshots, 1, 36);
         if (algorithm == null) {
             throw new InvalidArgumentException("churn option algorithm must be one of FOREST, BOOSTING");
         }
@@ -76,51 +92,85 @@ public record ChurnOptions(int horizonDays, int trees, int maxDepth, int nodeSiz
     }
 
     /**
-     * @return 90-day horizon, 200 trees of depth up to 12, leaves of at least 5, seed 42, AUTO calibration on a
-     *     snapshot 90 days (one horizon) before the training snapshot
+     * @return 90-day horizon, 200 trees of depth up to 12, leaves of at least 5, seed 42, AUTO calibration,
+     *     training rows stacked from up to 12 monthly snapshots, the written model refit on the latest labels
      */
     public static ChurnOptions defaults() {
-        return new ChurnOptions(90, 200, 12, 5, 42L, Calibration.AUTO, 90, Algorithm.FOREST);
+        return new ChurnOptions(90, 200, 12, 5, 42L, Calibration.AUTO, 90, Algorithm.FOREST, 12, true);
+    }
+
+    /**
+     * @return the defaults with the single-snapshot procedure of version 0.1: trained on the one snapshot as of
+     *     {@code asOf − 2·horizon}, calibrated on an earlier snapshot ({@code calibrationGapDays} before it), the
+     *     evaluated model written as it is (no refit)
+     */
+    public static ChurnOptions singleSnapshot() {
+        return defaults().withSnapshots(1).withRefit(false);
+    }
+
+    /** @param v the number of monthly training snapshots @return a copy with it */
+    public ChurnOptions withSnapshots(int v) {
+        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, seed, calibration, calibrationGapDays, algorithm,
+                v, refit);
+    }
+
+    /** @param v whether the written model is refit on the latest labels @return a copy with it */
+    public ChurnOptions withRefit(boolean v) {
+        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, seed, calibration, calibrationGapDays, algorithm,
+                snapshots, v);
+    }
+
+    /** @return whether this is the single-snapshot procedure: one snapshot, no refit, a separate calibration one */
+    boolean single() {
+        return snapshots == 1 && !refit;
     }
 
     /** @param v the horizon in days @return a copy with it */
     public ChurnOptions withHorizonDays(int v) {
-        return new ChurnOptions(v, trees, maxDepth, nodeSize, seed, calibration, calibrationGapDays, algorithm);
+        return new ChurnOptions(v, trees, maxDepth, nodeSize, seed, calibration, calibrationGapDays, algorithm,
+                snapshots, refit);
     }
 
     /** @param v the number of trees @return a copy with it */
     public ChurnOptions withTrees(int v) {
-        return new ChurnOptions(horizonDays, v, maxDepth, nodeSize, seed, calibration, calibrationGapDays, algorithm);
+        return new ChurnOptions(horizonDays, v, maxDepth, nodeSize, seed, calibration, calibrationGapDays, algorithm,
+                snapshots, refit);
     }
 
     /** @param v the maximum depth @return a copy with it */
     public ChurnOptions withMaxDepth(int v) {
-        return new ChurnOptions(horizonDays, trees, v, nodeSize, seed, calibration, calibrationGapDays, algorithm);
+        return new ChurnOptions(horizonDays, trees, v, nodeSize, seed, calibration, calibrationGapDays, algorithm,
+                snapshots, refit);
     }
 
     /** @param v the minimum leaf size @return a copy with it */
     public ChurnOptions withNodeSize(int v) {
-        return new ChurnOptions(horizonDays, trees, maxDepth, v, seed, calibration, calibrationGapDays, algorithm);
+        return new ChurnOptions(horizonDays, trees, maxDepth, v, seed, calibration, calibrationGapDays, algorithm,
+                snapshots, refit);
     }
 
     /** @param v the seed @return a copy with it */
     public ChurnOptions withSeed(long v) {
-        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, v, calibration, calibrationGapDays, algorithm);
+        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, v, calibration, calibrationGapDays, algorithm,
+                snapshots, refit);
     }
 
     /** @param v the calibration method @return a copy with it */
     public ChurnOptions withCalibration(Calibration v) {
-        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, seed, v, calibrationGapDays, algorithm);
+        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, seed, v, calibrationGapDays, algorithm,
+                snapshots, refit);
     }
 
     /** @param v days from the calibration snapshot to the training snapshot @return a copy with it */
     public ChurnOptions withCalibrationGapDays(int v) {
-        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, seed, calibration, v, algorithm);
+        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, seed, calibration, v, algorithm,
+                snapshots, refit);
     }
 
     /** @param v the learning algorithm @return a copy with it */
     public ChurnOptions withAlgorithm(Algorithm v) {
-        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, seed, calibration, calibrationGapDays, v);
+        return new ChurnOptions(horizonDays, trees, maxDepth, nodeSize, seed, calibration, calibrationGapDays, v,
+                snapshots, refit);
     }
 
     private static void require(String name, int value, int min, int max) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Customers grouped by recency, frequency and monetary value as of a day, each group named by what its centroid
- * is (high / medium / low value, at risk, lapsed) and profiled.
+ * is (recent buyers by value: {@code high value}, {@code medium value}, {@code low value}; then {@code at risk},
+ * {@code lapsed}; a second segment of the same kind gets a number) and profiled.
  *
  * <pre>{@code
  * Segmentation s = Segments.of(wh).asOf(LocalDate.parse("2025-12-31"));

@@ -73,6 +73,76 @@ class CalibratorTest {
     }
 
     @Test
+    void autoKeepsTheScoresWhenNoCalibrationLowersTheCrossFittedBrier() {
+        // scores that are calibrated already: y ~ Bernoulli(s)
+        Random random = new Random(5);
+        int n = 20_000;
+        double[] s = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = random.nextDouble();
+            y[i] = random.nextDouble() < s[i] ? 1 : 0;
+        }
+        Calibrator.Choice c = Calibrator.select(ChurnOptions.Calibration.AUTO, s, y);
+        assertEquals(ChurnOptions.Calibration.NONE, c.calibrator().method(), c.toString());
+        assertEquals(java.util.List.of(ChurnOptions.Calibration.NONE, ChurnOptions.Calibration.PLATT,
+                ChurnOptions.Calibration.ISOTONIC), java.util.List.copyOf(c.crossFittedBrier().keySet()));
+        // the reported Brier of NONE is the scores' own
+        double brier = 0;
+        for (int i = 0; i < n; i++) {
+            brier += (s[i] - y[i]) * (s[i] - y[i]) / n;
+        }
+        assertEquals(brier, c.crossFittedBrier().get(ChurnOptions.Calibration.NONE), 1e-12);
+        assertTrue(c.notes().isEmpty(), c.notes().toString());
+    }
+
+    @Test
+    void aPlattFitThatFailsFallsBackAndSaysSo() {
+        // scores so large that the Newton step overflows: Platt cannot be fitted
+        double[] s = new double[200];
+        int[] y = new int[200];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = i % 2 == 0 ? 1e200 : -1e200;
+            y[i] = i % 3 == 0 ? 1 : 0;
+        }
+        assertThrows(Calibrator.PlattFailure.class, () -> Calibrator.fitPlatt(s, y));
+        Calibrator.Choice forced = Calibrator.select(ChurnOptions.Calibration.PLATT, s, y);
+        assertEquals(ChurnOptions.Calibration.NONE, forced.calibrator().method());
+        assertTrue(forced.notes().stream().anyMatch(n -> n.startsWith("platt scaling failed on all rows")
+                && n.endsWith("fell back to none")), forced.notes().toString());
+        Calibrator.Choice auto = Calibrator.select(ChurnOptions.Calibration.AUTO, s, y);
+        assertTrue(auto.calibrator().method() != ChurnOptions.Calibration.PLATT);
+        assertEquals(Double.POSITIVE_INFINITY, auto.crossFittedBrier().get(ChurnOptions.Calibration.PLATT), 0);
+        assertTrue(auto.notes().stream().anyMatch(n -> n.startsWith("platt could not be fitted in cross-fitting")),
+                auto.notes().toString());
+    }
+
+    @Test
+    void plattConvergesWithoutLoggingOnManyRows() {
+        // the case where Smile's PlattScaling logged "[ERROR] PlattScaling - Line search fails.": tens of thousands
+        // of rows, where an absolute gradient tolerance is out of reach; this fit stops at the optimum, silently
+        Random random = new Random(11);
+        int n = 60_000;
+        double[] s = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = Math.min(1, Math.max(0, 0.5 + 0.25 * random.nextGaussian()));
+            y[i] = random.nextDouble() < 0.05 + 0.3 * s[i] ? 1 : 0;
+        }
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        Calibrator c;
+        try {
+            c = Calibrator.fitPlatt(s, y);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0.05 + 0.3 * 0.5, c.apply(0.5), 0.01);
+    }
+
+    @Test
     void calibrationNeedsBothOutcomes() {
         BookstoreException e = assertThrows(BookstoreException.class,
                 () -> Calibrator.fitPlatt(new double[] {0.1, 0.2}, new int[] {1, 1}));

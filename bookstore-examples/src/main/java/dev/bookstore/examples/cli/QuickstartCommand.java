@@ -147,8 +147,9 @@ final class QuickstartCommand implements Callable<Integer> {
                 "churn AUC %.3f (logistic %.3f, recency %.3f), Brier %.3f %s %.3f (%s)", e.forest().auc(),
                 e.logistic().auc(), e.recency().auc(), e.forest().brier(), Units.ARROW, e.calibrated().brier(),
                 e.calibration().name().toLowerCase(java.util.Locale.ROOT))).orElse("churn model");
-        table.row("train", auc + " " + Units.ARROW + " " + MODELS_DIR + "/" + TrainCommand.CHURN_FILE, "", "", "",
-                "", Units.duration(Units.since(t0)));
+        String trained = evaluation.map(e -> ", trained on " + e.deployed().window()).orElse("");
+        table.row("train", auc + " " + Units.ARROW + " " + MODELS_DIR + "/" + TrainCommand.CHURN_FILE + trained, "", "",
+                "", "", Units.duration(Units.since(t0)));
         trainRecommender(wh, asOf, dir, table, err, terminal);
         return evaluation;
     }

@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Train the churn model (random forest) and its two baselines out of time, calibrate its "
                 + "probabilities, print the evaluation, and write the model to DIR/" + TrainCommand.CHURN_FILE + ".",
-            "Uses only data up to --as-of: calibrates at as-of - 2 x horizon - gap, trains at as-of - 2 x horizon, "
-                + "evaluates at as-of - horizon."})
+            "Uses only data up to --as-of: evaluates at as-of - horizon a model trained on monthly snapshots up to "
+                + "as-of - 2 x horizon, then writes the model refit on the snapshots up to as-of - horizon (each "
+                + "calibrated on its latest snapshot by cross-fitting). --snapshots 1 --no-refit: train at as-of - 2 x "
+                + "horizon, calibrate at as-of - 2 x horizon - gap, write the evaluated model."})
 final class TrainCommand implements Callable<Integer> {
     static final String CHURN_FILE = "churn.bsm";
     static final String RECS_FILE = "recs.bsr";
@@ -82,15 +84,24 @@ final class TrainCommand implements Callable<Integer> {
     private ChurnOptions.Calibration calibration;
 
     @Option(names = "--calibration-gap", paramLabel = "DAYS", defaultValue = "90",
-            description = "Days from the calibration snapshot to the training snapshot (default: ${DEFAULT-VALUE}).")
+            description = "Days from the calibration snapshot to the training snapshot (default: ${DEFAULT-VALUE}; "
+                    + "--snapshots 1 --no-refit only).")
     private int calibrationGap;
+
+    @Option(names = "--snapshots", paramLabel = "N", defaultValue = "12",
+            description = "Monthly training snapshots stacked, as far as the history reaches (default: "
+                    + "${DEFAULT-VALUE}).")
+    private int snapshots;
+
+    @Option(names = "--no-refit", description = "Write the evaluated model instead of refitting it on the latest labels.")
+    private boolean noRefit;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ChurnOptions options = ChurnOptions.defaults().withHorizonDays(horizon).withTrees(trees)
                 .withMaxDepth(maxDepth).withCalibration(calibration).withCalibrationGapDays(calibrationGap)
-                .withAlgorithm(algorithm);
+                .withAlgorithm(algorithm).withSnapshots(snapshots).withRefit(!noRefit);
         try (Warehouse wh = warehouse.connect()) {
             if (only.contains(Model.churn)) {
                 ChurnModel model = ChurnModel.train(wh, asOf, options);
@@ -98,7 +109,8 @@ final class TrainCommand implements Callable<Integer> {
                 out.flush();
                 Path file = models.resolve(CHURN_FILE);
                 ModelFile.write(model, file);
-                out.println("model written to " + file);
+                out.println("model written to " + file + model.evaluation().map(e -> " (trained on "
+                        + e.deployed().window() + ")").orElse(""));
             }
             if (only.contains(Model.recs)) {
                 trainRecommender(wh, out);
