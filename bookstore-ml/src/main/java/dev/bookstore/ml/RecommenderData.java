@@ -129,9 +129,7 @@ final class RecommenderData {
     }
 
     static Pairs sameCustomer(Warehouse wh, Space space, LocalDate asOf, int windowDays, int minSupport) {
-        String sql = sql(wh, "pairs_same_customer")
-                .replace("{{days_apart}}", wh.dialect().daysBetween("a.order_date", "b.order_date"));
-        return pairs(wh, space, sql, asOf, minSupport, windowDays);
+        return pairs(wh, space, sql(wh, "pairs_same_customer"), asOf, minSupport, windowDays);
     }
 
     private static Pairs pairs(Warehouse wh, Space space, String sql, LocalDate asOf, int minSupport,
