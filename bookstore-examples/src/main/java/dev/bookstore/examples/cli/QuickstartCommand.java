@@ -8,6 +8,7 @@ import dev.bookstore.etl.Transform;
 import dev.bookstore.etl.TransformReport;
 import dev.bookstore.ml.ChurnEvaluation;
 import dev.bookstore.ml.ChurnModel;
+import dev.bookstore.ml.ChurnOptions;
 import dev.bookstore.ml.ModelFile;
 import dev.bookstore.model.generator.Manifest;
 import java.time.LocalDate;
@@ -46,6 +47,14 @@ import picocli.CommandLine.Spec;
             "Files: DIR/data/ (the data set) and DIR/bookstore.duckdb (the warehouse). Safe to run again: "
                 + "the same options reuse the data, other options replace data and warehouse."})
 final class QuickstartCommand implements Callable<Integer> {
+    /**
+     * The quickstart's churn procedure: evaluated out of time, then refit on the latest labelled snapshot (a model
+     * that is fresh when deployed), from one snapshot per step. Stacking twelve monthly snapshots
+     * ({@code bookstore train}'s default) costs about four times as long on the default data and did not raise its
+     * out-of-time AUC (0.837 either way, benchmarks/RESULTS.md), so the main job keeps to one.
+     */
+    static final ChurnOptions QUICKSTART_CHURN = ChurnOptions.defaults().withSnapshots(1);
+
     static final String DATA_DIR = "data";
     static final String DATABASE_FILE = "bookstore.duckdb";
     static final String MODELS_DIR = "models";
@@ -139,7 +148,7 @@ final class QuickstartCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         LocalDate asOf = window.endExclusive().minusDays(1);
         ChurnModel model = Progress.during(err, terminal, "train", () -> "churn model as of " + asOf,
-                () -> ChurnModel.train(wh, asOf));
+                () -> ChurnModel.train(wh, asOf, QUICKSTART_CHURN));
         Path file = dir.resolve(MODELS_DIR).resolve(TrainCommand.CHURN_FILE);
         ModelFile.write(model, file);
         Optional<ChurnEvaluation> evaluation = model.evaluation();
