@@ -48,8 +48,8 @@ final class Schema {
         try {
             return wh.withHandle(h -> h.createQuery(SqlResources.load(Schema.class, "schema_current_version"))
                     .map((rs, ctx) -> rs.getInt(1)).one());
-        } catch (JdbiException e) {
-            return 0; // no version table yet
+        } catch (JdbiException | NotReadyException e) {
+            return 0; // no version table yet (Warehouse.withHandle reports it as NotReadyException)
         }
     }
 
