@@ -177,6 +177,20 @@ class DialectContractTest {
     }
 
     @org.junit.jupiter.api.Test
+    void trinoWritesStatementByStatementWithoutIndexesAndCastsTextForConcat() {
+        Dialect trino = Dialect.named("trino").orElseThrow();
+        assertTrue(!trino.supportsTransactions() && !trino.supportsIndexes() && !trino.supportsRoles());
+        TableName t = new TableName(java.util.Optional.of("marts"), "fct_orders");
+        assertEquals(List.of(), trino.createIndex(t, "ix_orders_day", List.of("order_date")));
+        assertEquals("CAST(n + 1 AS VARCHAR)", trino.text("n + 1"));
+        assertEquals("n + 1", Dialect.named("postgresql").orElseThrow().text("n + 1"));
+        assertEquals("CREATE TABLE t (id VARCHAR NOT NULL, v INTEGER)",
+                trino.withTableOptions("CREATE TABLE t (id VARCHAR NOT NULL PRIMARY KEY, v INTEGER)"));
+        assertEquals("CREATE TABLE t (a VARCHAR, b INTEGER\n)",
+                trino.withTableOptions("CREATE TABLE t (a VARCHAR, b INTEGER,\n PRIMARY KEY (a, b)\n)"));
+    }
+
+    @org.junit.jupiter.api.Test
     void dialectsAreFoundByName() {
         for (String n : List.of("duckdb", "postgresql", "mariadb", "h2", "trino")) {
             assertEquals(n, Dialect.named(n).orElseThrow().name());
