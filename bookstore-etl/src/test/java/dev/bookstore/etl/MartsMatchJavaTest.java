@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -80,7 +81,7 @@ class MartsMatchJavaTest {
         return out;
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void dailyRevenueOrdersAndSessionsMatchJava(Warehouse wh) {
         RawData data = RawData.generated(RawData.small());
         try {

@@ -10,6 +10,7 @@ import dev.bookstore.model.WarehouseConfig;
 import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.sql.WarehouseLock;
+import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
 import dev.bookstore.model.testing.TestDatabase;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class PipelineTest {
                 rs.getLong(6), rs.getString(7), rs.getString(8)));
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void aFailedRunResumesFromTheFailedStep(Warehouse wh) {
         AtomicInteger extracts = new AtomicInteger();
         AtomicBoolean broken = new AtomicBoolean(true);
@@ -90,7 +91,7 @@ class PipelineTest {
         assertTrue(pipeline.run().resumedFrom().isEmpty());
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void twoConcurrentRunsNeverInterleave(TestDatabase db) throws Exception {
         Warehouse one = db.warehouse();
         Warehouse two = db.connect(WarehouseConfig.defaults()); // another pool: other connections

@@ -60,7 +60,7 @@ class TransformMacrosTest {
     void mistakesNameTheFile() {
         assertTrue(message("{{date_trunc(fortnight, d)}}").startsWith("a.sql: date_trunc unit 'fortnight' is not one of"));
         assertEquals("a.sql: unknown macro {{md5(..)}} (known: add_days, date_trunc, days_between, hour_of, "
-                + "incremental_window, iso_day_of_week, local_time, month_index, pii_hash, seconds_between, sha256)",
+                + "incremental_window, iso_day_of_week, local_time, month_index, pii_hash, seconds_between, sha256, text)",
                 message("{{md5(x)}}"));
         assertTrue(message("{{add_days(x)}}").startsWith("a.sql: macro add_days takes 2 arguments, got 1"));
         assertTrue(message("{{sha256(x)").startsWith("a.sql: '{{' without a closing '}}'"));

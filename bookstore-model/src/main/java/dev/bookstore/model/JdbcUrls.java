@@ -29,6 +29,11 @@ final class JdbcUrls {
             boolean addDelay = !named.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY");
             return new Resolved(addDelay ? named + ";DB_CLOSE_DELAY=-1" : named, true, addDelay);
         }
+        if (url.startsWith("jdbc:trino:") && !url.contains("explicitPrepare=")) {
+            // one EXECUTE IMMEDIATE per statement instead of PREPARE + EXECUTE with the text in an HTTP header,
+            // which a multi-row insert would overflow
+            return new Resolved(url + (url.contains("?") ? "&" : "?") + "explicitPrepare=false", false, false);
+        }
         return new Resolved(url, false, false);
     }
 
@@ -44,7 +49,7 @@ final class JdbcUrls {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (m.contains("No suitable driver") || m.contains("Failed to get driver instance")) {
             return "no JDBC driver on the classpath accepts this URL (supported: jdbc:duckdb:, jdbc:postgresql:, "
-                    + "jdbc:mariadb:, jdbc:h2:)";
+                    + "jdbc:mariadb:, jdbc:h2:, jdbc:trino:)";
         }
         return m;
     }

@@ -63,7 +63,6 @@ public final class Warehouse implements AutoCloseable {
 
     private Warehouse(DataSource dataSource, Optional<HikariDataSource> ownedPool, WarehouseConfig config,
                       String description, boolean shutdownOnClose) {
-        this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.config = config;
         this.description = description;
@@ -79,8 +78,9 @@ public final class Warehouse implements AutoCloseable {
             ownedPool.ifPresent(HikariDataSource::close);
             throw e;
         }
+        this.dataSource = dialect.runtime().connections(dataSource);
         this.renderer = SqlRenderer.of(dialect, this::table, config.calendar().zone());
-        this.jdbi = Jdbi.create(dataSource).installPlugin(UtcTimestamps.plugin());
+        this.jdbi = Jdbi.create(this.dataSource).installPlugin(UtcTimestamps.plugin());
         this.jdbi.setTemplateEngine(renderer);
     }
 

@@ -25,7 +25,7 @@ import java.util.Optional;
 /** The warehouse contract: schema set-up, layer mapping, typed round trips and bulk loads, on every database. */
 class WarehouseContractTest {
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void initCreatesTheSchemaOnceAndIsIdempotent(Warehouse wh) {
         assertEquals(0, wh.schemaVersion());
         SchemaChange first = wh.init();
@@ -39,7 +39,7 @@ class WarehouseContractTest {
         }
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void layersMapToSchemasOrPrefixes(TestDatabase db) {
         Warehouse wh = db.warehouse();
         TableName orders = wh.table(Layer.RAW, "orders");
@@ -53,7 +53,7 @@ class WarehouseContractTest {
         }
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void namespacesIsolateWarehousesInOneDatabase(TestDatabase db) {
         Warehouse a = db.warehouse();
         Warehouse b = db.connect(WarehouseConfig.defaults().withNamespace(
@@ -68,7 +68,7 @@ class WarehouseContractTest {
         }
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void bulkWriterRoundTripsEveryTypeExactly(Warehouse wh) {
         wh.init();
         TableName orders = wh.table(Layer.RAW, "orders");
@@ -128,7 +128,7 @@ class WarehouseContractTest {
         assertEquals(0L, count(wh, products));
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void theStoredReportingZoneCannotSilentlyChange(TestDatabase db) {
         db.warehouse().init();
         Warehouse otherZone = db.connect(WarehouseConfig.defaults().withReportingZone("America/New_York"));
@@ -137,7 +137,7 @@ class WarehouseContractTest {
         assertTrue(e.getMessage().contains("America/New_York"), e.getMessage());
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void aCallersDataSourceIsNeverClosed(TestDatabase db) throws Exception {
         Warehouse owner = db.warehouse();
         owner.init();
@@ -176,7 +176,7 @@ class WarehouseContractTest {
         wh.withConnection(c -> {
             for (Layer layer : Layer.values()) {
                 TableName t = wh.table(layer, "x");
-                if (db.kind() == DatabaseKind.POSTGRESQL) {
+                if (db.kind() == DatabaseKind.POSTGRESQL || db.kind() == DatabaseKind.TRINO) {
                     c.createStatement().execute("DROP SCHEMA IF EXISTS " + t.schema().orElseThrow() + " CASCADE");
                 }
             }

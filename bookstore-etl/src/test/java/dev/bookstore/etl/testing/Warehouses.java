@@ -157,7 +157,7 @@ public final class Warehouses implements BeforeAllCallback {
     }
 
     private static void dropNamespace(Connection c, DatabaseKind kind, String namespace) throws SQLException {
-        if (kind == DatabaseKind.POSTGRESQL) {
+        if (kind == DatabaseKind.POSTGRESQL || kind == DatabaseKind.TRINO) {
             for (Layer layer : Layer.values()) {
                 exec(c, "DROP SCHEMA IF EXISTS " + namespace + "_" + layer.word() + " CASCADE");
             }

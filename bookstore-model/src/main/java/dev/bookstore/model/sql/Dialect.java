@@ -20,7 +20,7 @@ import java.util.ServiceLoader;
  * mapping) to the constructor, implements the six date and hash methods, {@link #longTextType()} and
  * {@link #runtime()}, and overrides whichever defaults its database writes differently; the defaults are the
  * standard SQL that DuckDB, PostgreSQL and H2 share. See the package documentation for a step-by-step example.
- * Built in: DuckDB, PostgreSQL, MariaDB and H2. Dialects are {@link #detect detected} from the database's product
+ * Built in: DuckDB, PostgreSQL, MariaDB, H2 and Trino. Dialects are {@link #detect detected} from the database's product
  * name, found {@link #named by name}, installed through {@link ServiceLoader} (a provider of this class) or passed
  * explicitly in the warehouse configuration. Implementations must be stateless and thread-safe.
  *
@@ -104,7 +104,7 @@ public abstract class Dialect {
         return context;
     }
 
-    /** A short stable name: {@code duckdb}, {@code postgresql}, {@code mariadb}, {@code h2}. */
+    /** A short stable name: {@code duckdb}, {@code postgresql}, {@code mariadb}, {@code h2}, {@code trino}. */
     public final String name() {
         return context.name();
     }
@@ -214,8 +214,11 @@ public abstract class Dialect {
         return "";
     }
 
-    /** {@code createTableSql} (a {@code CREATE TABLE ... (columns)} statement) followed by {@link #tableOptions()}. */
-    public final String withTableOptions(String createTableSql) {
+    /**
+     * {@code createTableSql} (a {@code CREATE TABLE ... (columns)} statement) followed by {@link #tableOptions()};
+     * a database without key constraints (Trino) drops the {@code PRIMARY KEY} clauses here too.
+     */
+    public String withTableOptions(String createTableSql) {
         String options = tableOptions();
         return options.isEmpty() ? createTableSql : createTableSql.stripTrailing() + " " + options;
     }
@@ -310,6 +313,17 @@ public abstract class Dialect {
     protected static String zoneShift(String utcTimestampExpr, ZoneId zone,
                                       java.util.function.BiFunction<String, Integer, String> addSeconds) {
         return ZoneShift.expression(utcTimestampExpr, zone, addSeconds);
+    }
+
+    // ---------------------------------------------------------------- text
+
+    /**
+     * A text expression: {@code expr} (a number, date or timestamp) as text, where {@code CONCAT} needs text
+     * arguments ({@code {{text(x)}}} in templates). By default {@code expr} itself, since DuckDB, PostgreSQL,
+     * MariaDB and H2 convert {@code CONCAT}'s arguments; on Trino a cast to {@code VARCHAR}.
+     */
+    public String text(String expr) {
+        return expr;
     }
 
     // ---------------------------------------------------------------- aggregates
@@ -462,7 +476,7 @@ public abstract class Dialect {
     /** The built-in dialects, then any found through {@link ServiceLoader}. */
     public static List<Dialect> available() {
         List<Dialect> all = new ArrayList<>(List.of(new DuckDbDialect(), new PostgresDialect(), new MariaDbDialect(),
-                new H2Dialect()));
+                new H2Dialect(), new TrinoDialect()));
         ServiceLoader.load(Dialect.class).forEach(all::add);
         return List.copyOf(all);
     }
@@ -485,7 +499,7 @@ public abstract class Dialect {
             }
         }
         throw new UnsupportedDatabaseException(productName + " " + productVersion + " is not supported: Bookstore "
-                + "Analytics needs one of DuckDB, PostgreSQL, MariaDB or H2 (window functions, percentiles and bulk "
+                + "Analytics needs one of DuckDB, PostgreSQL, MariaDB, H2 or Trino (window functions, percentiles and bulk "
                 + "loads as those provide), or a Dialect for it installed through ServiceLoader");
     }
 }

@@ -46,6 +46,16 @@ public abstract class DialectRuntime {
         return dialect;
     }
 
+    // ---------------------------------------------------------------- connections
+
+    /**
+     * The data source the warehouse takes its connections from: {@code dataSource} itself, except on databases
+     * whose connections need adapting (Trino: kept in auto-commit mode, in which alone its connectors write).
+     */
+    public DataSource connections(DataSource dataSource) {
+        return dataSource;
+    }
+
     // ---------------------------------------------------------------- bulk loads
 
     /**

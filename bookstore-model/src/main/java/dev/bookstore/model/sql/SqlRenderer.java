@@ -40,6 +40,8 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * <tr><td>{@code {{local_time(ts)}}}</td><td>{@link Dialect#localTimestamp} in the warehouse's reporting zone</td></tr>
  * <tr><td>{@code {{month_index(d)}}}</td><td>year × 12 + month, for month arithmetic</td></tr>
  * <tr><td>{@code {{sha256(x)}}}</td><td>{@link Dialect#sha256Hex}</td></tr>
+ * <tr><td>{@code {{text(x)}}}</td><td>{@link Dialect#text}: a number, date or timestamp as text, e.g. for
+ *     {@code CONCAT}</td></tr>
  * <tr><td>{@code {{name}}}</td><td>a fragment the caller defines: trusted SQL chosen from enums, never user
  *     text; itself rendered when it holds placeholders or macros</td></tr>
  * <tr><td>{@code {{name(args)}}}</td><td>a {@link SqlMacro} the caller defines</td></tr>
@@ -66,7 +68,8 @@ import org.jdbi.v3.core.statement.TemplateEngine;
 public final class SqlRenderer implements TemplateEngine {
     /** The built-in macros, by name, with their arity. */
     private static final Map<String, Integer> BUILT_IN = Map.of("date_trunc", 2, "add_days", 2, "days_between", 2,
-            "seconds_between", 2, "iso_day_of_week", 1, "hour_of", 1, "local_time", 1, "month_index", 1, "sha256", 1);
+            "seconds_between", 2, "iso_day_of_week", 1, "hour_of", 1, "local_time", 1, "month_index", 1, "sha256", 1,
+            "text", 1);
     private static final int CACHE_LIMIT = 2_000;
     private static final int MAX_DEPTH = 10;
 
@@ -239,6 +242,7 @@ public final class SqlRenderer implements TemplateEngine {
             case "local_time" -> dialect.localTimestamp(a.get(0), zone);
             case "month_index" -> "(EXTRACT(YEAR FROM " + a.get(0) + ") * 12 + EXTRACT(MONTH FROM " + a.get(0) + "))";
             case "sha256" -> dialect.sha256Hex(a.get(0));
+            case "text" -> dialect.text(a.get(0));
             default -> throw new IllegalStateException(name);
         };
     }

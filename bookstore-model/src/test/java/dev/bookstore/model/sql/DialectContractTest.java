@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookstore.model.UnsupportedDatabaseException;
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,7 @@ class DialectContractTest {
             LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 30), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 6, 15),
             LocalDate.of(2025, 10, 26), LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 4));
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void dateTruncationAndArithmeticMatchJavaTime(Warehouse wh) {
         TableName t = scratchTable(wh, "dates");
         Dialect d = wh.dialect();
@@ -76,7 +77,7 @@ class DialectContractTest {
         });
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void percentilesMatchLinearInterpolation(Warehouse wh) {
         TableName t = scratchTable(wh, "vals");
         Dialect d = wh.dialect();
@@ -121,7 +122,7 @@ class DialectContractTest {
         });
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void aLockExcludesOtherHoldersUntilReleased(Warehouse wh) throws Exception {
         try (WarehouseLock first = wh.lock("pipeline", Duration.ofSeconds(5))) {
             assertEquals("pipeline", first.name());
@@ -141,7 +142,7 @@ class DialectContractTest {
         again.get().close(); // closing twice is harmless
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void quotingAcceptsAnyName(Warehouse wh) {
         TableName t = scratchTable(wh, "quoted");
         Dialect d = wh.dialect();
@@ -163,7 +164,7 @@ class DialectContractTest {
     void anUnsupportedDatabaseIsNamedInTheError() {
         UnsupportedDatabaseException e = assertThrows(UnsupportedDatabaseException.class, () -> Dialect.detect("SQLite", "3.45"));
         assertTrue(e.getMessage().startsWith("SQLite 3.45 is not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("DuckDB, PostgreSQL, MariaDB or H2"), e.getMessage());
+        assertTrue(e.getMessage().contains("DuckDB, PostgreSQL, MariaDB, H2 or Trino"), e.getMessage());
     }
 
     @org.junit.jupiter.api.Test
@@ -176,8 +177,22 @@ class DialectContractTest {
     }
 
     @org.junit.jupiter.api.Test
+    void trinoWritesStatementByStatementWithoutIndexesAndCastsTextForConcat() {
+        Dialect trino = Dialect.named("trino").orElseThrow();
+        assertTrue(!trino.supportsTransactions() && !trino.supportsIndexes() && !trino.supportsRoles());
+        TableName t = new TableName(java.util.Optional.of("marts"), "fct_orders");
+        assertEquals(List.of(), trino.createIndex(t, "ix_orders_day", List.of("order_date")));
+        assertEquals("CAST(n + 1 AS VARCHAR)", trino.text("n + 1"));
+        assertEquals("n + 1", Dialect.named("postgresql").orElseThrow().text("n + 1"));
+        assertEquals("CREATE TABLE t (id VARCHAR NOT NULL, v INTEGER)",
+                trino.withTableOptions("CREATE TABLE t (id VARCHAR NOT NULL PRIMARY KEY, v INTEGER)"));
+        assertEquals("CREATE TABLE t (a VARCHAR, b INTEGER\n)",
+                trino.withTableOptions("CREATE TABLE t (a VARCHAR, b INTEGER,\n PRIMARY KEY (a, b)\n)"));
+    }
+
+    @org.junit.jupiter.api.Test
     void dialectsAreFoundByName() {
-        for (String n : List.of("duckdb", "postgresql", "mariadb", "h2")) {
+        for (String n : List.of("duckdb", "postgresql", "mariadb", "h2", "trino")) {
             assertEquals(n, Dialect.named(n).orElseThrow().name());
         }
         assertTrue(Dialect.named("oracle").isEmpty());

@@ -69,7 +69,7 @@ class DialectIngestTest {
         });
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void aScratchTableIsCreatedFilledReadAndDroppedOnOneConnection(Warehouse wh) {
         wh.init();
         Dialect d = wh.dialect();
@@ -103,7 +103,7 @@ class DialectIngestTest {
             "back\\slash", "\\N", "NULL", "\\", "ends with backslash\\", "\"quoted\"", "'single'", "a,b;c|d",
             "\\t not a tab", "ünïcödé 北京 ✓", "emoji 😀 𝄞", "\"\t\\\n'");
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void bothBulkWritersKeepTrickyTextsAndNullApart(Warehouse wh) {
         wh.init();
         TableName t = wh.table(Layer.META, "ingest_tricky_test");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookstore.model.Warehouse;
+import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +28,7 @@ class DialectMetricsTest {
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/London"), ZoneId.of("America/New_York"),
             ZoneId.of("Asia/Kolkata"), ZoneId.of("UTC"));
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void localTimestampMatchesJavaTimeWhateverTheSessionZone(Warehouse wh) {
         TableName t = wh.table(Layer.META, "scratch_instants");
         Dialect d = wh.dialect();

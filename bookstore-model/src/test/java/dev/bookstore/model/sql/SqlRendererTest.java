@@ -139,9 +139,9 @@ class SqlRendererTest {
                     r.render("SELECT {{add_days({{date_trunc(month, d)}}, -1)}}, {{ hour_of( {{local_time(ts)}} ) }}"
                             + " FROM ${marts:t}"), d.name());
             assertEquals(d.sha256Hex("x") + d.isoDayOfWeek("y") + d.daysBetween("a", "f(b, c)")
-                    + d.secondsBetween("s", "t") + d.timestampType() + d.moneyType(),
+                    + d.secondsBetween("s", "t") + d.text("n + 1") + d.timestampType() + d.moneyType(),
                     r.render("{{sha256(x)}}{{iso_day_of_week(y)}}{{days_between(a, f(b, c))}}"
-                            + "{{seconds_between(s,t)}}${type:timestamp}${type:money}"), d.name());
+                            + "{{seconds_between(s,t)}}{{text(n + 1)}}${type:timestamp}${type:money}"), d.name());
             assertEquals(d.dateTrunc(DateUnit.WEEK, "d") + " LIMIT 10", r.render("{{date_trunc({{unit}}, d)}} LIMIT {{n}}",
                     Map.of("unit", DateUnit.WEEK, "n", 10)), "enum and number defines on " + d.name());
         }
@@ -159,7 +159,7 @@ class SqlRendererTest {
         SqlRenderer r = SqlRenderer.of(Dialect.named("duckdb").orElseThrow(),
                 (layer, name) -> new TableName(java.util.Optional.empty(), name), java.time.ZoneId.of("UTC"));
         assertEquals("unknown macro {{md5(..)}} (known: add_days, date_trunc, days_between, hour_of, "
-                + "iso_day_of_week, local_time, month_index, seconds_between, sha256, twice)", message(() ->
+                + "iso_day_of_week, local_time, month_index, seconds_between, sha256, text, twice)", message(() ->
                 r.render("{{md5(x)}}", Map.of("twice", SqlMacro.of("twice", 1, a -> a.get(0)), "grain", "DAY"))));
         assertEquals("macro add_days takes 2 arguments, got 1: [x]", message(() -> r.render("{{add_days(x)}}")));
         assertEquals("date_trunc unit 'fortnight' is not one of day, week, month, quarter, year",

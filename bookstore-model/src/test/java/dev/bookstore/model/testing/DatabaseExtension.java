@@ -23,8 +23,8 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        DatabaseKind[] kinds = context.getRequiredTestMethod().getAnnotation(EachDatabase.class).value();
-        return Arrays.stream(kinds).map(Invocation::new);
+        EachDatabase each = context.getRequiredTestMethod().getAnnotation(EachDatabase.class);
+        return Stream.concat(Arrays.stream(each.value()), Arrays.stream(each.also())).distinct().map(Invocation::new);
     }
 
     private record Invocation(DatabaseKind kind) implements TestTemplateInvocationContext {

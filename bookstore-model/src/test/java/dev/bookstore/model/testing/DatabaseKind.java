@@ -3,9 +3,12 @@ package dev.bookstore.model.testing;
 import java.util.Locale;
 
 /**
- * The four databases every warehouse feature is tested on. Server URLs default to the local test servers and
- * can be overridden with system properties or environment variables ({@code BOOKSTORE_PG_URL},
- * {@code BOOKSTORE_MARIADB_URL}).
+ * The databases warehouse features are tested on: the four of every test, and Trino for the tests that ask for it
+ * ({@code @EachDatabase(also = DatabaseKind.TRINO)}). Server URLs default to the local test servers and can be
+ * overridden with system properties or environment variables ({@code BOOKSTORE_PG_URL},
+ * {@code BOOKSTORE_MARIADB_URL}, {@code BOOKSTORE_TRINO_URL}). Trino's tests run only where
+ * {@code BOOKSTORE_TRINO_URL} is set (as {@code scripts/trino-cluster start} prints it) or under {@code CI=true},
+ * where the cluster {@code .ci/run} starts is expected at the script's default URL.
  */
 public enum DatabaseKind {
     /** Embedded default; a fresh in-memory database per test. */
@@ -15,7 +18,9 @@ public enum DatabaseKind {
     /** Server; a fresh namespace (table prefix) per test in database {@code test}. */
     MARIADB(true, "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&sslMode=disable"),
     /** Embedded; a fresh in-memory database per test. */
-    H2(false, "jdbc:h2:mem:");
+    H2(false, "jdbc:h2:mem:"),
+    /** Distributed engine (a two-node cluster); a fresh namespace (schemas) per test in the URL's catalog. */
+    TRINO(true, "jdbc:trino://127.0.0.1:18080/iceberg/bookstore?user=bookstore");
 
     private final boolean server;
     private final String defaultUrl;
@@ -35,6 +40,7 @@ public enum DatabaseKind {
         String key = switch (this) {
             case POSTGRESQL -> "BOOKSTORE_PG_URL";
             case MARIADB -> "BOOKSTORE_MARIADB_URL";
+            case TRINO -> "BOOKSTORE_TRINO_URL";
             default -> "";
         };
         if (!key.isEmpty()) {
@@ -56,6 +62,10 @@ public enum DatabaseKind {
             if (!k.isServer()) {
                 return java.util.Optional.empty();
             }
+            if (k == TRINO && !serversRequired() && !configured("BOOKSTORE_TRINO_URL")) {
+                return java.util.Optional.of("TRINO is not configured: set BOOKSTORE_TRINO_URL to the URL that "
+                        + "scripts/trino-cluster start prints");
+            }
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(k.url())) {
                 return java.util.Optional.empty();
             } catch (java.sql.SQLException e) {
@@ -63,6 +73,12 @@ public enum DatabaseKind {
                         + " is not reachable: " + e.getMessage());
             }
         });
+    }
+
+    private static boolean configured(String key) {
+        String prop = System.getProperty(key.toLowerCase(Locale.ROOT).replace('_', '.'));
+        String env = System.getenv(key);
+        return prop != null && !prop.isBlank() || env != null && !env.isBlank();
     }
 
     private static final java.util.Map<DatabaseKind, java.util.Optional<String>> PROBES =

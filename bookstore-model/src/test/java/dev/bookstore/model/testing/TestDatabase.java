@@ -107,7 +107,7 @@ public final class TestDatabase implements AutoCloseable {
 
     private void dropNamespace(Warehouse wh) {
         wh.withConnection(c -> {
-            if (kind == DatabaseKind.POSTGRESQL) {
+            if (kind == DatabaseKind.POSTGRESQL || kind == DatabaseKind.TRINO) {
                 for (Layer layer : Layer.values()) {
                     exec(c, "DROP SCHEMA IF EXISTS " + namespace + "_" + layer.word() + " CASCADE");
                 }

@@ -22,7 +22,7 @@
 -- column source_session_id VARCHAR(64) | The source's own session id, for comparison. |
 SELECT
     event_key,
-    CONCAT(user_id, '#', session_number) AS session_key,
+    CONCAT(user_id, '#', {{text(session_number)}}) AS session_key,
     user_id,
     session_number,
     ROW_NUMBER() OVER (PARTITION BY user_id, session_number ORDER BY event_time, event_key) AS event_in_session,

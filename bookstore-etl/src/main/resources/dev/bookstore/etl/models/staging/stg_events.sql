@@ -18,7 +18,7 @@
 -- column channel VARCHAR(32) | Marketing channel of the visit, lower case. |
 -- column device VARCHAR(16) | Device class, lower case. |
 SELECT
-    {{sha256(CONCAT(user_id, '|', event_type, '|', event_time, '|', COALESCE(session_id, '~'), '|',
+    {{sha256(CONCAT(user_id, '|', event_type, '|', {{text(event_time)}}, '|', COALESCE(session_id, '~'), '|',
         COALESCE(page, '~'), '|', COALESCE(search_query, '~'), '|', COALESCE(product_id, '~'), '|',
         COALESCE(channel, '~'), '|', COALESCE(device, '~')))}} AS event_key,
     event_type,

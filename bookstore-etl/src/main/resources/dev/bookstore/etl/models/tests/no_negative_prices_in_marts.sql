@@ -11,4 +11,4 @@ SELECT 'dim_products', product_id FROM ${marts:dim_products} WHERE price < 0 OR 
 UNION ALL
 SELECT 'fct_orders', order_id FROM ${marts:fct_orders} WHERE gross_revenue < 0 OR returned_amount < 0
 UNION ALL
-SELECT 'fct_daily_revenue', CONCAT('', order_date) FROM ${marts:fct_daily_revenue} WHERE gross_revenue < 0
+SELECT 'fct_daily_revenue', CONCAT('', {{text(order_date)}}) FROM ${marts:fct_daily_revenue} WHERE gross_revenue < 0
