@@ -24,8 +24,8 @@ class ModelCommandsTest {
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("AUC"), train.out());
         assertTrue(train.out().contains("reliability after calibration"), train.out());
-        assertTrue(train.out().matches("(?s).*calibration (platt|isotonic|none): Brier 0\\.\\d{4} before, "
-                + "0\\.\\d{4} after.*"), train.out());
+        assertTrue(train.out().matches("(?s).*calibration (platt|isotonic|none) on the evaluation outcomes: "
+                + "Brier 0\\.\\d{4} before, 0\\.\\d{4} after.*"), train.out());
         assertTrue(Files.isRegularFile(models.resolve(TrainCommand.CHURN_FILE)));
 
         BookstoreCliTest.Run boosting = BookstoreCliTest.run("train", "--db", db, "--as-of", "2025-12-31", "--models",
