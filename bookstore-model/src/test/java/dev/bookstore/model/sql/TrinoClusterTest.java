@@ -19,14 +19,14 @@ class TrinoClusterTest {
     void twoActiveNodesBothRunTasksOfOneQuery(Warehouse wh) {
         assertEquals("trino", wh.dialect().name());
         wh.withConnection(c -> {
-            List<String> nodes = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT node_id FROM system.runtime.nodes WHERE state = 'active' ORDER BY node_id")) {
-                while (rs.next()) {
-                    nodes.add(rs.getString(1));
-                }
+            // the scheduler's node set follows the heartbeats by a few seconds, and a loaded machine can delay a
+            // worker's announcement: wait up to a minute for both nodes before judging
+            List<String> nodes = activeNodes(c);
+            for (int i = 0; i < 60 && nodes.size() < 2; i++) {
+                sleep();
+                nodes = activeNodes(c);
             }
-            assertEquals(2, nodes.size(), "active nodes: " + nodes);
+            assertEquals(2, nodes.size(), "active nodes after waiting 60 s: " + nodes);
             // a grouped aggregation over a table of two files: its stages are spread over every node
             TableName t = wh.table(Layer.META, "scratch_spread");
             for (String sql : wh.dialect().createSchemaFor(t)) {
@@ -61,6 +61,26 @@ class TrinoClusterTest {
             assertTrue(ran.size() >= 2);
             return null;
         });
+    }
+
+    private static List<String> activeNodes(java.sql.Connection c) throws java.sql.SQLException {
+        List<String> nodes = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT node_id FROM system.runtime.nodes WHERE state = 'active' ORDER BY node_id")) {
+            while (rs.next()) {
+                nodes.add(rs.getString(1));
+            }
+        }
+        return nodes;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the worker", e);
+        }
     }
 
     private static void exec(java.sql.Connection c, String sql) throws java.sql.SQLException {
