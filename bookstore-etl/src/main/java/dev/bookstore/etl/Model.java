@@ -16,6 +16,8 @@ import java.util.Set;
  * @param description what a row is, for the docs
  * @param columns the declared columns, in order; the SELECT must return each by name
  * @param uniqueKey the columns that identify a row (required for incremental and snapshot models)
+ * @param indexes the declared look-up indexes, each a list of columns
+ * @param partitionBy how a database without indexes partitions the table (a column or year|month|day(column))
  * @param incremental the date column and look-back window of an incremental model
  * @param snapshot the history settings of a snapshot model
  * @param tests generic tests declared beside the model and its columns
@@ -26,7 +28,7 @@ import java.util.Set;
  */
 record Model(String name, Layer layer, Materialization materialization, String description,
              List<ModelColumn> columns, List<String> uniqueKey, List<List<String>> indexes,
-             Optional<Incremental> incremental,
+             List<String> partitionBy, Optional<Incremental> incremental,
              Optional<Snapshot> snapshot, List<DataTest> tests, String sql, String resource, Set<String> dependsOn,
              Set<String> sources) {
     Model {
@@ -35,6 +37,7 @@ record Model(String name, Layer layer, Materialization materialization, String d
         columns = List.copyOf(columns);
         uniqueKey = List.copyOf(uniqueKey);
         indexes = indexes.stream().map(List::copyOf).toList();
+        partitionBy = List.copyOf(partitionBy);
         tests = List.copyOf(tests);
         dependsOn = Set.copyOf(dependsOn);
         sources = Set.copyOf(sources);

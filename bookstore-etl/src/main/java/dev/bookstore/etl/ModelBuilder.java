@@ -111,6 +111,9 @@ final class ModelBuilder {
             Relations.execute(c, (kind.get() == RelationKind.VIEW ? "DROP VIEW " : "DROP TABLE ") + t.sql());
         }
         Relations.execute(c, createTable(t, m.columns()));
+        for (String s : dialect.layoutTable(t, m.partitionBy(), m.indexes().isEmpty() ? List.of() : m.indexes().get(0))) {
+            Relations.execute(c, s);
+        }
         if (!m.uniqueKey().isEmpty()) {
             for (String s : dialect.createIndex(t, Relations.shortName("ix_", t.sql()), m.uniqueKey())) {
                 Relations.execute(c, s);

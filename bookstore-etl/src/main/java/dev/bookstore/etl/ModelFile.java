@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  *
  * <p>Model header keys: {@code model}, {@code layer}, {@code materialized} ({@code table|view|incremental|snapshot}),
  * {@code unique_key}, {@code index} (columns to index for look-ups, e.g. {@code customer_id}; several indexes
- * separated by {@code ;}; not on views; created where the database uses indexes), {@code incremental}
+ * separated by {@code ;}; not on views; created where the database uses indexes), {@code partition} (how a database
+ * without indexes, such as Trino on Iceberg, partitions the table: a column or {@code year|month|day(column)} of a
+ * date; several separated by {@code ,}; it then sorts by the first index), {@code incremental}
  * ({@code <date column> lookback <n> days}), {@code snapshot_key},
  * {@code check_columns}, {@code valid_from_initial}, {@code description}, {@code test} (a model-level generic test
  * such as {@code unique(a, b)}), and {@code column} lines: {@code -- column <name> <TYPE> | <description> | <tests
@@ -36,9 +38,10 @@ final class ModelFile {
     private static final Pattern CONTINUATION = Pattern.compile("--\\s{3,}(\\S.*)");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z]+):([a-z_0-9]+)}");
     private static final Pattern TEST_ITEM = Pattern.compile("([a-z_]+)\\s*(?:\\((.*)\\))?\\s*(warn)?");
+    private static final Pattern PARTITION = Pattern.compile("(?:(year|month|day)\\(([a-z_][a-z0-9_]*)\\)|([a-z_][a-z0-9_]*))");
     private static final Pattern INCREMENTAL = Pattern.compile("([a-z][a-z0-9_]*)\\s+lookback\\s+(\\d+)\\s+days?");
     private static final Set<String> MODEL_KEYS = Set.of("model", "layer", "materialized", "unique_key", "incremental",
-            "snapshot_key", "check_columns", "valid_from_initial", "description", "test", "index");
+            "snapshot_key", "check_columns", "valid_from_initial", "description", "test", "index", "partition");
     private static final Set<String> TEST_KEYS = Set.of("test", "model", "severity", "description");
 
     private ModelFile() {
@@ -191,6 +194,22 @@ final class ModelFile {
                 indexes.add(index);
             }
         }
+        List<String> partitionBy = new ArrayList<>();
+        if (values.containsKey("partition")) {
+            if (materialization == Materialization.VIEW) {
+                throw error(resource, lineOf.get("partition"), "a view cannot be partitioned; materialize it as a table");
+            }
+            for (String spec : list(values.get("partition"))) {
+                Matcher p = PARTITION.matcher(spec);
+                if (!p.matches()) {
+                    throw error(resource, lineOf.get("partition"), "partition '" + spec + "' should be a column or "
+                            + "year(column), month(column) or day(column), e.g. 'month(order_date)'");
+                }
+                requireColumn(resource, lineOf.get("partition"), seen, p.group(2) != null ? p.group(2) : p.group(3),
+                        "partition");
+                partitionBy.add(spec);
+            }
+        }
         Optional<Model.Incremental> incremental = Optional.empty();
         if (materialization == Materialization.INCREMENTAL) {
             String spec = require(resource, values, "incremental");
@@ -246,7 +265,8 @@ final class ModelFile {
         if (parts.body().isEmpty()) {
             throw error(resource, parts.bodyLine(), "model '" + name + "' has no SELECT after its header");
         }
-        return new Model(name, layer, materialization, description, columns, uniqueKey, indexes, incremental, snapshot,
+        return new Model(name, layer, materialization, description, columns, uniqueKey, indexes, partitionBy, incremental,
+                snapshot,
                 tests, parts.body(), resource, dependsOn, sources);
     }
 

@@ -101,6 +101,16 @@ class ModelGraphTest {
                 base + "-- index: id; nope\n-- column id INTEGER | id |\nSELECT 1 AS id");
         assertError("models/marts/x.sql:5: a view cannot have an index",
                 base.replace("table", "view") + "-- index: id\n-- column id INTEGER | id |\nSELECT 1 AS id");
+        assertError("models/marts/x.sql:5: partition 'week(d)' should be a column or year(column), month(column) or "
+                        + "day(column), e.g. 'month(order_date)'",
+                base + "-- partition: week(d)\n-- column d DATE | d |\nSELECT 1 AS d");
+        assertError("models/marts/x.sql:5: partition names column 'day_of_sale', which is not declared (declared: d)",
+                base + "-- partition: month(day_of_sale)\n-- column d DATE | d |\nSELECT 1 AS d");
+        assertError("models/marts/x.sql:5: a view cannot be partitioned",
+                base.replace("table", "view") + "-- partition: d\n-- column d DATE | d |\nSELECT 1 AS d");
+        assertEquals(List.of("month(d)", "k"), ModelFile.model("models/marts/x.sql",
+                base + "-- partition: month(d), k\n-- column d DATE | d |\n-- column k INTEGER | k |\nSELECT 1 AS d")
+                .partitionBy());
         assertError("models/marts/x.sql:6: {{incremental_window(..)}} is only for materialized: incremental",
                 base + "-- column id INTEGER | id |\nSELECT 1 AS id WHERE {{incremental_window(d)}}");
         BookstoreException e = assertThrows(BookstoreException.class,

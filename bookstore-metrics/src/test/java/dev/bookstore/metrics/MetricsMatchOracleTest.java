@@ -35,6 +35,12 @@ class MetricsMatchOracleTest {
     static final DateRange NO_DATA = DateRange.of(LocalDate.of(1990, 1, 1), LocalDate.of(1990, 12, 31));
     static final List<DateRange> RANGES = List.of(Q4, DECEMBER, DST_WEEKS, OVERHANG, NO_DATA);
     static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
+    /**
+     * The ranges the event metrics are checked over on Trino, where every query pays seconds of planning and
+     * scheduling on two nodes: the two that catch the most (the DST change, and a range past the data's end); the
+     * other databases check all of {@link #RANGES} with the same assertions.
+     */
+    static final List<DateRange> TRINO_RANGES = List.of(DST_WEEKS, OVERHANG);
 
     private static Oracle oracle;
 
@@ -108,12 +114,12 @@ class MetricsMatchOracleTest {
         assertTrue(m.rfm(AS_OF).stream().map(RfmScore::recencyScore).distinct().count() == 5, "five recency scores");
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void marketingAndSessionMetricsMatchTheOracle(DatabaseKind kind) {
         Metrics m = metrics(kind);
         Oracle o = oracle();
         List<Executable> checks = new ArrayList<>();
-        for (DateRange r : RANGES) {
+        for (DateRange r : kind == DatabaseKind.TRINO ? TRINO_RANGES : RANGES) {
             checks.add(() -> assertEquals(o.channels(r), m.channels(r), "channels " + r));
             checks.add(() -> assertEquals(o.conversion(r), m.conversion(r), "conversion " + r));
             checks.add(() -> assertTopN(o.searchTerms(r), m.topSearchTerms(r, 8), 8, SearchTerm::term,
@@ -139,13 +145,13 @@ class MetricsMatchOracleTest {
                         EventType.PURCHASE).within(Duration.ofDays(7)).by(FunnelDimension.CHANNEL));
     }
 
-    @EachDatabase
+    @EachDatabase(also = DatabaseKind.TRINO)
     void funnelsMatchTheOracle(DatabaseKind kind) {
         Metrics m = metrics(kind);
         Oracle o = oracle();
         List<Executable> checks = new ArrayList<>();
         for (Funnel f : funnels()) {
-            for (DateRange r : List.of(DST_WEEKS, DECEMBER, NO_DATA)) {
+            for (DateRange r : kind == DatabaseKind.TRINO ? List.of(DST_WEEKS) : List.of(DST_WEEKS, DECEMBER, NO_DATA)) {
                 checks.add(() -> assertEquals(o.funnel(f, r), m.funnel(f, r), "funnel " + f + " over " + r));
             }
         }

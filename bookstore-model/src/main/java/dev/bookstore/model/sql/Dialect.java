@@ -404,6 +404,42 @@ public abstract class Dialect {
                 + String.join(", ", columns) + ")");
     }
 
+    /**
+     * Statements that lay out a freshly created {@code table} for the look-ups its model declares, on a database
+     * without indexes: partitioned by {@code partitionBy} (Iceberg's transforms: {@code column}, or
+     * {@code year(column)}, {@code month(column)}, {@code day(column)} of a date) and sorted by {@code sortedBy} (the
+     * model's first declared index). None by default: databases that {@link #supportsIndexes() use indexes} get those
+     * from {@link #createIndex} instead, and a database without either simply scans.
+     *
+     * <pre>{@code
+     * dialect.layoutTable(fctOrders, List.of("month(order_date)"), List.of("customer_id"));
+     * // Trino: ALTER TABLE marts.fct_orders SET PROPERTIES partitioning = ARRAY['month(order_date)'], ...
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a partition spec or column is not of the forms above
+     */
+    public List<String> layoutTable(TableName table, List<String> partitionBy, List<String> sortedBy) {
+        partitionBy.forEach(Dialect::requirePartitionSpec);
+        if (!sortedBy.isEmpty()) {
+            requireColumns(sortedBy, "sort column");
+        }
+        return List.of();
+    }
+
+    /** Checks {@code spec} is {@code column} or {@code year|month|day(column)}; returns it. */
+    protected static String requirePartitionSpec(String spec) {
+        java.util.regex.Matcher m = PARTITION_SPEC.matcher(spec);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("partition '" + spec + "' should be a column or year(column), "
+                    + "month(column) or day(column)");
+        }
+        Identifiers.require(m.group(2) != null ? m.group(2) : m.group(3), "partition column");
+        return spec;
+    }
+
+    private static final java.util.regex.Pattern PARTITION_SPEC =
+            java.util.regex.Pattern.compile("(?:(year|month|day)\\(([a-z_][a-z0-9_]*)\\)|([a-z_][a-z0-9_]*))");
+
     /** {@code c1 = s.c1, c2 = s.c2}, each target column prefixed with {@code targetPrefix}; columns validated. */
     protected static String assignments(List<String> columns, String targetPrefix) {
         if (columns.isEmpty()) {

@@ -23,7 +23,10 @@ import javax.sql.DataSource;
  *       key). {@link #supportsTransactions()} is false.</li>
  *   <li><b>Constraints and indexes.</b> No primary keys, unique constraints or indexes: {@link #withTableOptions}
  *       drops {@code PRIMARY KEY} clauses (the writers already de-duplicate by key), {@link #supportsIndexes()} is
- *       false, so {@link #createIndex} creates nothing, and {@link #updateFrom} is a {@code MERGE}.</li>
+ *       false, so {@link #createIndex} creates nothing; {@link #layoutTable} partitions a model's table by its
+ *       declared {@code partition} (e.g. {@code month(order_date)}) and sorts it by its first declared index
+ *       instead, as the seed's BigQuery tables are partitioned by day and clustered by customer; and
+ *       {@link #updateFrom} is a {@code MERGE}.</li>
  *   <li><b>Locks.</b> No advisory locks: {@link TrinoLeaseLock}, a lock table with leases that expire.</li>
  *   <li><b>Bulk load.</b> No {@code COPY}: {@link TrinoJsonInsertWriter}, one {@code INSERT ... SELECT} per chunk
  *       of rows bound as a single JSON text (each insert is one Iceberg commit, and a multi-row {@code VALUES} of
@@ -103,6 +106,30 @@ final class TrinoDialect extends Dialect {
     }
 
     // ---------------------------------------------------------------- statements
+
+    /**
+     * Iceberg's table properties in place of indexes: {@code partitioning} (so that a date range reads only its
+     * months' files) and {@code sorted_by} (so that a customer's rows cluster within each file and min/max statistics
+     * skip the rest), set on the empty table, so every write after it follows them.
+     */
+    @Override
+    public List<String> layoutTable(TableName table, List<String> partitionBy, List<String> sortedBy) {
+        super.layoutTable(table, partitionBy, sortedBy);
+        List<String> properties = new ArrayList<>();
+        if (!partitionBy.isEmpty()) {
+            properties.add("partitioning = " + array(partitionBy));
+        }
+        if (!sortedBy.isEmpty()) {
+            properties.add("sorted_by = " + array(sortedBy));
+        }
+        return properties.isEmpty() ? List.of()
+                : List.of("ALTER TABLE " + table.sql() + " SET PROPERTIES " + String.join(", ", properties));
+    }
+
+    private static String array(List<String> items) {
+        return "ARRAY[" + String.join(", ", items.stream().map(i -> "'" + i + "'").toList()) + "]";
+    }
+
 
     /** Trino has no {@code UPDATE ... FROM}: a {@code MERGE} updating matched rows only. */
     @Override

@@ -191,6 +191,28 @@ class DialectContractTest {
     }
 
     @org.junit.jupiter.api.Test
+    void trinoPartitionsAndSortsWhereOthersIndex() {
+        TableName t = new TableName(java.util.Optional.of("marts"), "fct_orders");
+        Dialect trino = Dialect.named("trino").orElseThrow();
+        assertEquals(List.of("ALTER TABLE marts.fct_orders SET PROPERTIES partitioning = ARRAY['month(order_date)'], "
+                + "sorted_by = ARRAY['customer_id']"), trino.layoutTable(t, List.of("month(order_date)"),
+                List.of("customer_id")));
+        assertEquals(List.of("ALTER TABLE marts.fct_orders SET PROPERTIES sorted_by = ARRAY['customer_id', 'line_no']"),
+                trino.layoutTable(t, List.of(), List.of("customer_id", "line_no")));
+        assertEquals(List.of(), trino.layoutTable(t, List.of(), List.of()));
+        for (String n : List.of("duckdb", "postgresql", "mariadb", "h2")) {
+            assertEquals(List.of(), Dialect.named(n).orElseThrow().layoutTable(t, List.of("month(order_date)"),
+                    List.of("customer_id")), n + " indexes instead");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trino.layoutTable(t, List.of("week(order_date)"), List.of()));
+        assertEquals("partition 'week(order_date)' should be a column or year(column), month(column) or day(column)",
+                e.getMessage());
+        assertThrows(dev.bookstore.model.BookstoreException.class,
+                () -> trino.layoutTable(t, List.of("month(select)"), List.of()));
+    }
+
+    @org.junit.jupiter.api.Test
     void dialectsAreFoundByName() {
         for (String n : List.of("duckdb", "postgresql", "mariadb", "h2", "trino")) {
             assertEquals(n, Dialect.named(n).orElseThrow().name());

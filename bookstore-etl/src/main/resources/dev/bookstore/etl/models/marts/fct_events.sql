@@ -2,6 +2,7 @@
 -- layer: marts
 -- materialized: incremental
 -- unique_key: event_key
+-- partition: month(event_date)
 -- incremental: event_date lookback 3 days
 -- description: One row per clickstream event (exact copies kept once) with the session it belongs to (30 minutes
 --    of inactivity end a session; see fct_sessions) and its place in it, and the category of the product it is

@@ -3,6 +3,7 @@
 -- materialized: incremental
 -- unique_key: order_id, line_no
 -- index: customer_id
+-- partition: month(order_date)
 -- incremental: order_date lookback 3 days
 -- description: One row per order line that moves money: every staged line with unit_price > 0 and quantity <> 0
 --    (valid sales, returned sales, cancellation lines, and lines of cancelled orders, which count 0). Revenue

@@ -3,6 +3,7 @@
 -- materialized: incremental
 -- unique_key: order_id
 -- index: customer_id
+-- partition: month(order_date)
 -- incremental: order_date lookback 3 days
 -- description: One row per order: a distinct order id with at least one valid sale line. Order-level attributes
 --    (status, channel, shipping) come from its first valid line; totals sum its lines in fct_order_lines

@@ -3,6 +3,7 @@
 -- materialized: incremental
 -- unique_key: session_key
 -- index: user_id
+-- partition: month(session_date)
 -- incremental: session_date lookback 3 days
 -- description: One row per session: a user's run of clickstream events with no gap longer than 30 minutes (1,800
 --    s). Counts of each event type, the channel and device of its first event, and whether it bounced (one event)
