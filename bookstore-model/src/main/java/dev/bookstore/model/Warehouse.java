@@ -111,6 +111,11 @@ public final class Warehouse implements AutoCloseable {
                     + "(examples: jdbc:duckdb:./bookstore.duckdb, jdbc:postgresql://host:5432/db?user=u, "
                     + "jdbc:mariadb://host:3306/db?user=u, jdbc:h2:mem:test)");
         }
+        Optional<String> missing = JdbcUrls.missingDriver(jdbcUrl, Warehouse.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader());
+        if (missing.isPresent()) {
+            throw new WarehouseException("cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": " + missing.get());
+        }
         JdbcUrls.Resolved url = JdbcUrls.resolve(jdbcUrl);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url.url());
