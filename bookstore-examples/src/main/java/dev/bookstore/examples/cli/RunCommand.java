@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse wh = warehouse.connect()) {
+        try (Warehouse wh = warehouse.connectOrCreate()) {
             Pipeline pipeline = Pipeline.on(wh).data(data).resume(!noResume)
                     .lockWait(Duration.ofSeconds(Math.max(0, lockWaitSeconds)));
             if (fullRefresh) {
@@ -55,8 +55,15 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints one line per step: name, status, rows, time. */
+    /**
+     * Prints what ingest did per source (read, loaded, rejected per rule, duplicates), then one line per step:
+     * name, status, rows, time.
+     */
     static void print(Pipeline.Report report, PrintWriter out) {
+        report.ingest().ifPresent(ingest -> {
+            IngestCommand.print(ingest, out);
+            out.println();
+        });
         TextTable table = new TextTable("step", "status", ">rows", ">time");
         for (Pipeline.StepResult s : report.steps()) {
             table.row(s.step(), s.status().word(), Units.count(s.rows()), Units.duration(s.elapsed()));
