@@ -61,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * from the failed step: the steps before it are logged {@code skipped} with the failed run's id in
  * {@code resumed_from}, and not run again. {@link #resume(boolean) resume(false)} starts from the first step.
  *
+ * <p><b>Report.</b> {@link Report#ingest()} holds the ingest step's {@link IngestReport} — read, loaded, rejected
+ * per rule and duplicates per source — so that rejected rows are never hidden behind a step's row count.
+ *
+ * <p><b>Connections.</b> A run uses one pooled connection at a time: a warehouse built from a URL holds its locks
+ * on connections outside its pool, so {@code WarehouseConfig.withPoolSize(1)} is enough.
+ *
  * <p>Steps: {@code ingest} loads the generator's file names found in the data directory with {@link Ingest};
  * {@code transform} runs {@link Transform}; {@code test} runs the data tests and fails when an error-level test
  * fails. Replace or add steps with {@link #step(String, Step)}. Instances are immutable; thread-safe.
