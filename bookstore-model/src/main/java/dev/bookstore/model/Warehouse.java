@@ -257,7 +257,9 @@ public final class Warehouse implements AutoCloseable {
     // ---------------------------------------------------------------- raw JDBC for the SDK's bulk paths
 
     /**
-     * A JDBC connection callback, for {@link #withConnection}. @param <R> the result type
+     * A JDBC connection callback, for {@link #withConnection}.
+     *
+     * @param <R> the result type
      */
     @Beta
     @FunctionalInterface
