@@ -44,14 +44,14 @@ public record IngestReport(String loadId, List<SourceReport> sources, Duration e
     }
 
     /**
-     * This report as pretty-printed JSON: {@code load_id}, {@code elapsed_ms} and {@code sources}, each with
+     * This report as pretty-printed JSON: {@code load_id}, {@code elapsed_seconds} and {@code sources}, each with
      * {@code source, file, skipped, read, loaded, rejected, duplicates, updated, rejections_by_rule, warnings_by_rule,
-     * ignored_columns, time_ms, rows_per_second}.
+     * ignored_columns, time_seconds, rows_per_second}; durations are seconds, to the millisecond.
      */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("load_id", loadId);
-        root.put("elapsed_ms", elapsed.toMillis());
+        root.put("elapsed_seconds", SourceReport.seconds(elapsed));
         ArrayNode array = root.putArray("sources");
         sources.forEach(s -> array.add(s.toJsonNode()));
         try {

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The {@code meta.load_log} table: one row per file loaded, keyed by source kind and the file's SHA-256, so that
@@ -54,6 +55,37 @@ final class LoadLog {
     static boolean loaded(Warehouse wh, SourceKind kind, String sha256) {
         return wh.withHandle(h -> h.createQuery(sql(wh, "loaded")).define("statement", "load_log.loaded")
                 .bind("source_kind", kind.code()).bind("sha256", sha256).mapTo(Long.class).one() > 0);
+    }
+
+    /**
+     * The earlier load of content {@code sha256} as {@code kind} that must not be skipped: some of its rows are
+     * still quarantined as {@code unknown_product} although products were loaded after it (orders ingested before
+     * their products), so a file counts as loaded only for the rows that loaded. Empty when the content may be
+     * skipped (or was never loaded).
+     */
+    static Optional<SourceLog.Key> toReadAgain(Warehouse wh, SourceKind kind, String sha256) {
+        if (kind != SourceKind.ORDERS) {
+            return Optional.empty();
+        }
+        return wh.withHandle(h -> {
+            long waiting = h.createQuery(sql(wh, "unknown_products_since"))
+                    .define("statement", "load_log.unknown_products_since").bind("source_kind", kind.code())
+                    .bind("sha256", sha256).bind("rule", "%unknown_product%")
+                    .bind("reference_kind", SourceKind.PRODUCTS.code()).mapTo(Long.class).one();
+            if (waiting == 0) {
+                return Optional.<SourceLog.Key>empty();
+            }
+            return h.createQuery(sql(wh, "previous")).define("statement", "load_log.previous")
+                    .bind("source_kind", kind.code()).bind("sha256", sha256)
+                    .map((rs, ctx) -> new SourceLog.Key(rs.getString(1), rs.getString(2))).findFirst();
+        });
+    }
+
+    /** Deletes the orders rows {@code earlier} quarantined, on the load's connection, before it is read again. */
+    static void forgetQuarantined(Connection c, Warehouse wh, SourceLog.Key earlier) {
+        wh.withHandle(c, h -> h.createUpdate(sql(wh, "forget_quarantine"))
+                .define("statement", "load_log.forget_quarantine")
+                .bind("load_id", earlier.loadId()).bind("source_name", earlier.sourceName()).execute());
     }
 
     /** Records a finished load on the load's connection, replacing an earlier record of the same content. */

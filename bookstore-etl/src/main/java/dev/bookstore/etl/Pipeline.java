@@ -61,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * from the failed step: the steps before it are logged {@code skipped} with the failed run's id in
  * {@code resumed_from}, and not run again. {@link #resume(boolean) resume(false)} starts from the first step.
  *
+ * <p><b>Report.</b> {@link Report#ingest()} holds the ingest step's {@link IngestReport} — read, loaded, rejected
+ * per rule and duplicates per source — so that rejected rows are never hidden behind a step's row count.
+ *
+ * <p><b>Connections.</b> A run uses one pooled connection at a time: a warehouse built from a URL holds its locks
+ * on connections outside its pool, so {@code WarehouseConfig.withPoolSize(1)} is enough.
+ *
  * <p>Steps: {@code ingest} loads the generator's file names found in the data directory with {@link Ingest};
  * {@code transform} runs {@link Transform}; {@code test} runs the data tests and fails when an error-level test
  * fails. Replace or add steps with {@link #step(String, Step)}. Instances are immutable; thread-safe.
@@ -75,13 +81,16 @@ public final class Pipeline {
     private final Map<String, Step> steps;
     private final Duration lockWait;
     private final boolean resume;
+    private final IngestOptions ingestOptions;
 
-    private Pipeline(Warehouse warehouse, String name, Map<String, Step> steps, Duration lockWait, boolean resume) {
+    private Pipeline(Warehouse warehouse, String name, Map<String, Step> steps, Duration lockWait, boolean resume,
+                     IngestOptions ingestOptions) {
         this.warehouse = warehouse;
         this.name = name;
         this.steps = steps;
         this.lockWait = lockWait;
         this.resume = resume;
+        this.ingestOptions = ingestOptions;
     }
 
     /**
@@ -93,7 +102,7 @@ public final class Pipeline {
         Map<String, Step> steps = new LinkedHashMap<>();
         steps.put("transform", transformStep(Transform.on(warehouse)));
         steps.put("test", testStep(Transform.on(warehouse)));
-        return new Pipeline(warehouse, "default", steps, Duration.ofMinutes(10), true);
+        return new Pipeline(warehouse, "default", steps, Duration.ofMinutes(10), true, IngestOptions.defaults());
     }
 
     /** One step: does its work on the warehouse and returns how many rows it wrote (or checked). */
@@ -112,13 +121,19 @@ public final class Pipeline {
     public Pipeline data(Path dir) {
         Objects.requireNonNull(dir, "dir");
         Map<String, Step> copy = new LinkedHashMap<>();
-        copy.put("ingest", ingestStep(dir));
+        copy.put("ingest", new IngestStep(dir));
         steps.forEach((k, v) -> {
             if (!k.equals("ingest")) {
                 copy.put(k, v);
             }
         });
-        return new Pipeline(warehouse, name, copy, lockWait, resume);
+        return new Pipeline(warehouse, name, copy, lockWait, resume, ingestOptions);
+    }
+
+    /** Uses {@code options} (date policy, "now" for the future-date rule, ...) for the {@code ingest} step. */
+    public Pipeline ingestOptions(IngestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new Pipeline(warehouse, name, steps, lockWait, resume, options);
     }
 
     /** Uses {@code options} (PII salt, snapshot day, ...) for the {@code transform} and {@code test} steps. */
@@ -140,7 +155,7 @@ public final class Pipeline {
         if (copy.containsKey("test")) {
             copy.put("test", testStep(transform));
         }
-        return new Pipeline(warehouse, name, copy, lockWait, resume);
+        return new Pipeline(warehouse, name, copy, lockWait, resume, ingestOptions);
     }
 
     /**
@@ -153,7 +168,7 @@ public final class Pipeline {
         Objects.requireNonNull(step, "step");
         Map<String, Step> copy = new LinkedHashMap<>(steps);
         copy.put(stepName, step);
-        return new Pipeline(warehouse, name, copy, lockWait, resume);
+        return new Pipeline(warehouse, name, copy, lockWait, resume, ingestOptions);
     }
 
     /** A pipeline of exactly these steps, in this order (a step's name must be a lower-case word). */
@@ -163,12 +178,13 @@ public final class Pipeline {
         if (copy.isEmpty()) {
             throw new InvalidArgumentException("a pipeline needs at least one step");
         }
-        return new Pipeline(warehouse, name, copy, lockWait, resume);
+        return new Pipeline(warehouse, name, copy, lockWait, resume, ingestOptions);
     }
 
     /** Names the pipeline (its runs are logged and resumed under this name); {@code default} otherwise. */
     public Pipeline named(String pipelineName) {
-        return new Pipeline(warehouse, Identifiers.require(pipelineName, "pipeline name"), steps, lockWait, resume);
+        return new Pipeline(warehouse, Identifiers.require(pipelineName, "pipeline name"), steps, lockWait, resume,
+                ingestOptions);
     }
 
     /** How long a run waits for a run holding the lock; {@link Duration#ZERO} fails at once. */
@@ -177,12 +193,12 @@ public final class Pipeline {
         if (wait.isNegative()) {
             throw new InvalidArgumentException("lockWait " + wait + " is negative (use Duration.ZERO to fail at once)");
         }
-        return new Pipeline(warehouse, name, steps, wait, resume);
+        return new Pipeline(warehouse, name, steps, wait, resume, ingestOptions);
     }
 
     /** Whether a run after a failed one starts at the failed step (the default) or at the first step. */
     public Pipeline resume(boolean resumeFailedRun) {
-        return new Pipeline(warehouse, name, steps, lockWait, resumeFailedRun);
+        return new Pipeline(warehouse, name, steps, lockWait, resumeFailedRun, ingestOptions);
     }
 
     /** The step names, in order. */
@@ -218,6 +234,7 @@ public final class Pipeline {
                 }
             }
             List<StepResult> results = new ArrayList<>();
+            Optional<IngestReport> ingested = Optional.empty();
             for (int i = 0; i < names.size(); i++) {
                 String step = names.get(i);
                 Instant started = Instant.now();
@@ -231,7 +248,15 @@ public final class Pipeline {
                         resumedFrom, true);
                 StepResult result;
                 try {
-                    long rows = steps.get(step).run(warehouse);
+                    Step work = steps.get(step);
+                    long rows;
+                    if (work instanceof IngestStep ingestStep) {
+                        IngestReport ingestReport = ingestStep.ingest(warehouse, ingestOptions);
+                        ingested = Optional.of(ingestReport);
+                        rows = IngestStep.loaded(ingestReport);
+                    } else {
+                        rows = work.run(warehouse);
+                    }
                     result = new StepResult(step, Status.SUCCEEDED, rows, started, Instant.now(), Optional.empty());
                 } catch (Exception e) {
                     String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -239,7 +264,7 @@ public final class Pipeline {
                     log(runId, i, result, resumedFrom, false);
                     results.add(result);
                     Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-                    Report report = new Report(runId, name, resumedFrom, results, elapsed);
+                    Report report = new Report(runId, name, resumedFrom, results, ingested, elapsed);
                     LOG.debug("pipeline {} run {} failed at step {}", name, runId, step, e);
                     throw new RunFailedException("pipeline '" + name + "' run " + runId + " failed at step '" + step
                             + "': " + message + "\nrun it again to resume from step '" + step + "'", report, e);
@@ -247,7 +272,8 @@ public final class Pipeline {
                 log(runId, i, result, resumedFrom, false);
                 results.add(result);
             }
-            return new Report(runId, name, resumedFrom, results, Duration.ofNanos(System.nanoTime() - t0));
+            return new Report(runId, name, resumedFrom, results, ingested,
+                    Duration.ofNanos(System.nanoTime() - t0));
         } finally {
             lock.close();
         }
@@ -255,8 +281,20 @@ public final class Pipeline {
 
     // ------------------------------------------------------------------------------------------ standard steps
 
-    private static Step ingestStep(Path dir) {
-        return wh -> Ingest.into(wh).directory(dir).run().sources().stream().mapToLong(SourceReport::loaded).sum();
+    /** The standard {@code ingest} step; {@link #run()} keeps its {@link IngestReport} for the run's report. */
+    private record IngestStep(Path dir) implements Step {
+        IngestReport ingest(Warehouse wh, IngestOptions options) {
+            return Ingest.into(wh).directory(dir).options(options).run();
+        }
+
+        @Override
+        public long run(Warehouse wh) {
+            return loaded(ingest(wh, IngestOptions.defaults()));
+        }
+
+        static long loaded(IngestReport report) {
+            return report.sources().stream().mapToLong(SourceReport::loaded).sum();
+        }
     }
 
     private static Step transformStep(Transform transform) {
@@ -377,16 +415,19 @@ public final class Pipeline {
      * @param pipeline the pipeline's name
      * @param resumedFrom the failed run this one resumed
      * @param steps the steps, in order (up to the failed one when it failed)
+     * @param ingest what the standard {@code ingest} step did per source (read, loaded, rejected per rule,
+     *               duplicates), when it ran in this run and succeeded
      * @param elapsed time taken, waiting for the lock included
      */
     public record Report(String runId, String pipeline, Optional<String> resumedFrom, List<StepResult> steps,
-                         Duration elapsed) {
+                         Optional<IngestReport> ingest, Duration elapsed) {
         /** Validates and copies the components. */
         public Report {
             Objects.requireNonNull(runId, "runId");
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(resumedFrom, "resumedFrom");
             steps = List.copyOf(steps);
+            Objects.requireNonNull(ingest, "ingest");
             Objects.requireNonNull(elapsed, "elapsed");
         }
 

@@ -195,13 +195,20 @@ final class SourceLoad<T> {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         String sha = LoadLog.sha256(file);
-        if (ctx.options().skipLoadedFiles() && LoadLog.loaded(wh, kind, sha)) {
+        Optional<SourceLog.Key> readAgain = LoadLog.toReadAgain(wh, kind, sha);
+        if (readAgain.isPresent()) {
+            LOG.debug("{} ({}) was loaded before with unknown products, and products were loaded since: read again",
+                    name, sha);
+        } else if (ctx.options().skipLoadedFiles() && LoadLog.loaded(wh, kind, sha)) {
             LOG.debug("{} ({}) was loaded before: skipped", name, sha);
             return List.of(new SourceReport(kind, name, true, 0, 0, 0, 0, 0, Map.of(), Map.of(), List.of(),
                     Duration.ofNanos(System.nanoTime() - t0), 0));
         }
         MessageDigest md = LoadLog.sha256();
         return staged(name, true, (c, out) -> {
+            if (readAgain.isPresent()) {
+                LoadLog.forgetQuarantined(c, wh, readAgain.get());
+            }
             List<String> ignored;
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), md);
                  BufferedReader reader = utf8(name, in)) {

@@ -3,6 +3,7 @@ package dev.bookstore.etl;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bookstore.model.InvalidArgumentException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ public record SourceReport(SourceKind source, String file, boolean skipped, long
         ignoredColumns = List.copyOf(ignoredColumns);
     }
 
-    /** This report as a JSON object (snake_case keys, times in milliseconds). */
+    /** This report as a JSON object (snake_case keys, times in seconds). */
     ObjectNode toJsonNode() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("source", source.code());
@@ -91,8 +92,13 @@ public record SourceReport(SourceKind source, String file, boolean skipped, long
         ObjectNode warnings = o.putObject("warnings_by_rule");
         warningsByRule.forEach(warnings::put);
         ignoredColumns.forEach(o.putArray("ignored_columns")::add);
-        o.put("time_ms", time.toMillis());
+        o.put("time_seconds", seconds(time));
         o.put("rows_per_second", Math.round(rowsPerSecond));
         return o;
+    }
+
+    /** A duration as seconds, fractional to the millisecond: the JSON convention for durations. */
+    static BigDecimal seconds(Duration d) {
+        return BigDecimal.valueOf(d.toMillis(), 3);
     }
 }

@@ -76,6 +76,34 @@ class IngestGeneratedDataTest {
     }
 
     @EachDatabase
+    void ordersLoadedBeforeTheirProductsAreReadAgainOnceTheProductsAre(Warehouse wh) {
+        Path orders = dir.resolve(Generator.ORDERS_FILE);
+        Path products = dir.resolve(Generator.PRODUCTS_FILE);
+        SourceReport alone = Ingest.into(wh).orders(orders).options(options()).run().sources().get(0);
+        assertEquals(0, alone.loaded());
+        assertEquals(alone.read(), alone.rejected(), "no products: every line is rejected");
+        assertEquals(alone.read(), alone.rejectionsByRule().get("unknown_product"));
+        // no products since: nothing would change, so the file is skipped as loaded before
+        assertTrue(Ingest.into(wh).orders(orders).options(options()).run().sources().get(0).skipped());
+
+        // reference data given after the orders in the builder still loads first
+        IngestReport both = Ingest.into(wh).orders(orders).products(products).options(options()).run();
+        assertEquals(List.of(SourceKind.PRODUCTS, SourceKind.ORDERS),
+                both.sources().stream().map(SourceReport::source).toList());
+        SourceReport again = both.source(SourceKind.ORDERS).orElseThrow();
+        assertFalse(again.skipped(), "products were loaded since: the orders are read again");
+        assertEquals(manifest.truth().orders().fileRows(), again.read());
+        assertEquals(Map.of("negative_price", problems.negativePrices(), "unknown_product", problems.unknownProducts(),
+                "future_date", problems.futureDates()), again.rejectionsByRule());
+        assertEquals(problems.duplicateOrderLines(), again.duplicates());
+        assertEquals(again.loaded(), Db.raw(wh, SourceKind.ORDERS.table()));
+        assertEquals(again.rejected(), Db.raw(wh, SourceKind.ORDERS.quarantineTable()),
+                "the first reading's quarantined rows were replaced, not kept twice");
+        assertTrue(Ingest.into(wh).orders(orders).options(options()).run().sources().get(0).skipped(),
+                "loaded with its products: skipped from now on");
+    }
+
+    @EachDatabase
     void everyRowIsAccountedForAndTheCountsEqualTheManifest(Warehouse wh) {
         IngestReport report = all(wh).options(options()).run();
 

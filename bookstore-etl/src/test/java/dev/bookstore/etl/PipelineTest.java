@@ -9,6 +9,9 @@ import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.WarehouseConfig;
 import dev.bookstore.model.WarehouseException;
 import dev.bookstore.model.generator.Generator;
+import dev.bookstore.model.generator.GeneratorOptions;
+import dev.bookstore.model.generator.Manifest;
+import dev.bookstore.model.testing.GeneratedData;
 import dev.bookstore.model.sql.WarehouseLock;
 import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
@@ -166,6 +169,42 @@ class PipelineTest {
             // nothing new: the files are skipped, the models merge nothing new, the tests pass again
             Pipeline.Report again = Pipeline.on(wh).data(dir).transformOptions(MartsMatchJavaTest.OPTIONS).run();
             assertTrue(again.succeeded());
+        } finally {
+            Tables.dropModels(wh);
+        }
+    }
+
+    /** Planted problems: the fixture's data set, problems on. */
+    static final GeneratorOptions PROBLEMS = GeneratorOptions.defaults().withCustomers(400).withProducts(80)
+            .withMonths(1).withEvents(3_000).withOrdersPerMonth(600).withSeed(19).withProblems(true);
+
+    @EachDatabase
+    void theReportSaysWhatIngestDidPerSourceAndAPoolOfOneIsEnough(TestDatabase db) {
+        GeneratedData data = GeneratedData.of(PROBLEMS);
+        Manifest.Problems problems = data.manifest().truth().problems();
+        Warehouse wh = db.connect(WarehouseConfig.defaults().withPoolSize(1));
+        try {
+            Pipeline.Report report = CompletableFuture.supplyAsync(() -> Pipeline.on(wh).data(data.dir())
+                    .ingestOptions(IngestOptions.defaults().withClock(
+                            Db.startOf(data.manifest().truth().window().endExclusive())))
+                    .transformOptions(MartsMatchJavaTest.OPTIONS).run()).get(120, TimeUnit.SECONDS);
+            assertTrue(report.succeeded(), report.toString());
+            IngestReport ingest = report.ingest().orElseThrow();
+            SourceReport orders = ingest.source(SourceKind.ORDERS).orElseThrow();
+            assertEquals(data.manifest().truth().orders().fileRows(), orders.read());
+            assertEquals(problems.duplicateOrderLines(), orders.duplicates());
+            assertEquals(Map.of("negative_price", problems.negativePrices(), "unknown_product",
+                    problems.unknownProducts(), "future_date", problems.futureDates()), orders.rejectionsByRule());
+            SourceReport events = ingest.source(SourceKind.EVENTS).orElseThrow();
+            assertEquals(Map.of("malformed_json", problems.malformedJsonLines()), events.rejectionsByRule());
+            assertEquals(ingest.sources().stream().mapToLong(SourceReport::loaded).sum(),
+                    report.step("ingest").orElseThrow().rows());
+            // a run that ingests nothing new says so: every file skipped
+            Pipeline.Report again = Pipeline.on(wh).data(data.dir()).transformOptions(MartsMatchJavaTest.OPTIONS).run();
+            assertTrue(again.ingest().orElseThrow().sources().stream().allMatch(SourceReport::skipped));
+            assertTrue(Pipeline.on(wh).transformOptions(MartsMatchJavaTest.OPTIONS).run().ingest().isEmpty());
+        } catch (Exception e) {
+            throw new AssertionError(e);
         } finally {
             Tables.dropModels(wh);
         }

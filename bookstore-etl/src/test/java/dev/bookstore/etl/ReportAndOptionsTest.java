@@ -48,7 +48,7 @@ class ReportAndOptionsTest {
         IngestReport report = new IngestReport("load-1", List.of(orders(1000, 990, 6, 4)), Duration.ofSeconds(2));
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         assertEquals("load-1", json.get("load_id").asText());
-        assertEquals(2000, json.get("elapsed_ms").asLong());
+        assertEquals(2.0, json.get("elapsed_seconds").asDouble());
         JsonNode s = json.get("sources").get(0);
         assertEquals("orders", s.get("source").asText());
         assertEquals("raw_orders.csv", s.get("file").asText());
@@ -59,7 +59,7 @@ class ReportAndOptionsTest {
         assertEquals(6, s.get("rejections_by_rule").get("negative_price").asLong());
         assertEquals(2, s.get("warnings_by_rule").get("missing_shipping_state").asLong());
         assertEquals("notes", s.get("ignored_columns").get(0).asText());
-        assertEquals(1500, s.get("time_ms").asLong());
+        assertEquals(1.5, s.get("time_seconds").asDouble());
         assertEquals(667, s.get("rows_per_second").asLong());
         assertEquals(false, s.get("skipped").asBoolean());
         assertEquals(Optional.empty(), report.source(SourceKind.EVENTS));

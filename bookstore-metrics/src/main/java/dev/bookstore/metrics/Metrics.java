@@ -162,6 +162,19 @@ public final class Metrics {
     }
 
     /**
+     * The day of the latest order in the warehouse (in the reporting zone), empty when it holds none: the
+     * natural "as of" day of questions about the data as it stands, used by the {@code bookstore} commands when no
+     * day is given.
+     *
+     * <pre>{@code
+     * LocalDate asOf = metrics.latestOrderDay().orElseThrow();
+     * }</pre>
+     */
+    public Optional<LocalDate> latestOrderDay() {
+        return queries.one("latest_order_day", Map.of(), Map.of(), rs -> Queries.optionalDate(rs, "latest_day"));
+    }
+
+    /**
      * The {@code n} products with the most gross revenue or units sold in the range (valid sale lines), best first;
      * ties are broken by the other measure, then by product id.
      *
@@ -349,7 +362,8 @@ public final class Metrics {
 
     /**
      * Lifetime value curves of the cohorts acquired in the range (customers whose first order is in it, grouped by
-     * that order's month), each followed up to the month of the latest order in the warehouse. Oldest first.
+     * that order's month), each followed up to the range's last month (or the month of the latest order in the
+     * warehouse, when that is earlier): orders after the range's last day are not counted. Oldest first.
      */
     public List<CohortValue> cohortLifetimeValue(DateRange cohorts) {
         Objects.requireNonNull(cohorts, "cohorts");
@@ -372,8 +386,8 @@ public final class Metrics {
 
     /**
      * Retention cohorts of the customers acquired in the range (first order in it, grouped by that order's month):
-     * how many ordered in each calendar month since, up to the month of the latest order in the warehouse. Oldest
-     * first.
+     * how many ordered in each calendar month since, up to the range's last month (or the month of the latest order
+     * in the warehouse, when that is earlier): orders after the range's last day are not counted. Oldest first.
      */
     public List<RetentionCohort> retention(DateRange cohorts) {
         Objects.requireNonNull(cohorts, "cohorts");
@@ -394,7 +408,7 @@ public final class Metrics {
     private record CohortCell(int monthsSince, long customers, BigDecimal revenue) {
     }
 
-    /** Per cohort month, one cell per month since acquisition up to the data's last month (zeros filled in). */
+    /** Per cohort month, one cell per month since acquisition up to the range's (or the data's) last month. */
     private TreeMap<YearMonth, List<CohortCell>> cohortCells(DateRange cohorts) {
         record Row(YearMonth cohort, int monthsSince, long customers, BigDecimal revenue, int horizon) {
         }
@@ -407,8 +421,10 @@ public final class Metrics {
         for (Row r : rows) {
             byCohort.computeIfAbsent(r.cohort(), k -> new HashMap<>()).put(r.monthsSince(), r);
         }
+        YearMonth last = YearMonth.from(cohorts.to());
         byCohort.forEach((month, cells) -> {
-            int horizon = cells.values().iterator().next().horizon();
+            int horizon = (int) Math.min(cells.values().iterator().next().horizon(), month.until(last,
+                    java.time.temporal.ChronoUnit.MONTHS));
             List<CohortCell> list = new ArrayList<>();
             for (int k = 0; k <= horizon; k++) {
                 Row r = cells.get(k);

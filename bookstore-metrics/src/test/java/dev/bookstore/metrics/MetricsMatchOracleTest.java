@@ -111,6 +111,9 @@ class MetricsMatchOracleTest {
         }
         assertAll(checks);
         assertTrue(m.retention(Q4).get(0).points().size() == 3, "October's cohort is followed to December");
+        DateRange octoberToNovember = DateRange.of(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 11, 30));
+        assertEquals(2, m.retention(octoberToNovember).get(0).points().size(), "followed up to --to, not past it");
+        assertEquals(2, m.cohortLifetimeValue(octoberToNovember).get(0).points().size());
         assertTrue(m.rfm(AS_OF).stream().map(RfmScore::recencyScore).distinct().count() == 5, "five recency scores");
     }
 

@@ -332,7 +332,7 @@ final class Oracle {
         return d.getYear() * 12 + d.getMonthValue();
     }
 
-    /** Per cohort month: per month since, [customers ordering, gross revenue]; filled up to the data's last month. */
+    /** Per cohort month: per month since, [customers ordering, gross revenue]; filled up to the range's (or the data's) last month. */
     private TreeMap<YearMonth, List<Object[]>> cohorts(DateRange r) {
         Map<String, LocalDate> first = firstOrderDates();
         int lastMonth = orders.values().stream().mapToInt(o -> monthIndex(o.date())).max().orElse(0);
@@ -343,7 +343,7 @@ final class Oracle {
                 continue;
             }
             LocalDate f = first.get(o.customerId().get());
-            if (!r.contains(f)) {
+            if (!r.contains(f) || o.date().isAfter(r.to())) {
                 continue;
             }
             YearMonth cohort = YearMonth.from(f);
@@ -354,7 +354,7 @@ final class Oracle {
         }
         TreeMap<YearMonth, List<Object[]>> out = new TreeMap<>();
         who.forEach((cohort, cells) -> {
-            int horizon = lastMonth - (cohort.getYear() * 12 + cohort.getMonthValue());
+            int horizon = Math.min(lastMonth, monthIndex(r.to())) - (cohort.getYear() * 12 + cohort.getMonthValue());
             List<Object[]> list = new ArrayList<>();
             for (int k = 0; k <= horizon; k++) {
                 list.add(new Object[] {(long) cells.getOrDefault(k, Set.of()).size(),

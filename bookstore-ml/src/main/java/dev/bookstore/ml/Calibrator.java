@@ -15,6 +15,14 @@ import java.util.Optional;
  * smoothed targets, after Lin, Lin and Weng 2007) or isotonic regression (a non-decreasing step function fitted by
  * pool-adjacent-violators). Immutable.
  *
+ * <p><b>Never exactly 0 or 1.</b> A probability of exactly 0 or 1 claims a certainty no finite sample supports (and
+ * a block of isotonic regression in which every customer churned would otherwise say 1 for all of them). So
+ * isotonic regression is fitted, like Platt scaling, on Platt's smoothed targets {@code (n₁ + 1) / (n₁ + 2)} for a
+ * 1 and {@code 1 / (n₀ + 2)} for a 0 (n₁, n₀ the calibration rows of each outcome): each block's value is
+ * {@code lo + (hi − lo) × its churn rate}, strictly between 0 and 1, and the order of the blocks is unchanged. And
+ * every method's output, the uncalibrated score's too, is clipped to [{@value #MIN_PROBABILITY},
+ * 1 − {@value #MIN_PROBABILITY}].
+ *
  * <p>Platt scaling is fitted here rather than by Smile's {@code PlattScaling}: Smile's port of the same algorithm
  * logs {@code [ERROR] PlattScaling - Line search fails.} to the application's log whenever the line search stops
  * short — usually at the optimum, because its absolute gradient tolerance is out of reach on tens of thousands of
@@ -22,6 +30,9 @@ import java.util.Optional;
  * reports a real failure to its caller (who falls back and says so) and never logs.
  */
 final class Calibrator {
+    /** The smallest probability returned (and 1 minus it the largest): never exactly 0 or 1. */
+    static final double MIN_PROBABILITY = 1e-6;
+
     private final ChurnOptions.Calibration method;
     private final double alpha;
     private final double beta;
@@ -252,7 +263,10 @@ final class Calibrator {
         }
     }
 
-    /** Pool-adjacent-violators on the scores sorted ascending; equal scores are pooled first. */
+    /**
+     * Pool-adjacent-violators on the scores sorted ascending (equal scores are pooled first); each block's value
+     * is its churn rate mapped onto Platt's smoothed targets.
+     */
     static Calibrator fitIsotonic(double[] s, int[] y) {
         requireBothOutcomes(y);
         Integer[] order = new Integer[s.length];
@@ -282,9 +296,14 @@ final class Calibrator {
                 blocks--;
             }
         }
+        // Platt's smoothed targets (see the class comment): the same blocks, values strictly inside (0, 1)
+        double n1 = Arrays.stream(y).sum();
+        double n0 = y.length - n1;
+        double hiTarget = (n1 + 1) / (n1 + 2);
+        double loTarget = 1 / (n0 + 2);
         double[] value = new double[blocks];
         for (int b = 0; b < blocks; b++) {
-            value[b] = sum[b] / weight[b];
+            value[b] = loTarget + (hiTarget - loTarget) * (sum[b] / weight[b]);
         }
         return isotonic(Arrays.copyOf(hi, blocks), value);
     }
@@ -296,9 +315,9 @@ final class Calibrator {
         }
     }
 
-    /** @return the calibrated probability of a raw score */
+    /** @return the calibrated probability of a raw score, within [MIN_PROBABILITY, 1 − MIN_PROBABILITY] */
     double apply(double s) {
-        return switch (method) {
+        double p = switch (method) {
             case NONE, AUTO -> s;
             case PLATT -> {
                 double z = alpha * s + beta;
@@ -310,6 +329,7 @@ final class Calibrator {
                 yield value[i];
             }
         };
+        return Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, p));
     }
 
     ChurnOptions.Calibration method() {

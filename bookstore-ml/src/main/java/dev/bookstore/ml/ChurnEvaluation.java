@@ -191,6 +191,21 @@ public record ChurnEvaluation(LocalDate trainAsOf, LocalDate evaluationAsOf, int
     public record FeatureImportance(String feature, double aucDrop) {
     }
 
+    /**
+     * What the evaluation says should not be trusted as is: the model ranking customers worse (lower AUC on the
+     * evaluation snapshot) than the logistic-regression baseline, a gradient boost in particular when its trees
+     * are too few or too shallow for the data. Empty when there is nothing to warn about; part of {@link #report()}.
+     */
+    public List<String> warnings() {
+        if (forest.auc() < logistic.auc()) {
+            return List.of(String.format(Locale.ROOT, "the %s ranks worse than the logistic-regression baseline "
+                    + "(AUC %.4f < %.4f): %s", forest.model(), forest.auc(), logistic.auc(),
+                    forest.model().contains("boost") ? "try --algorithm forest, or more --trees / a larger "
+                            + "--max-depth" : "check the features and the amount of training data"));
+        }
+        return List.of();
+    }
+
     /** @return a multi-line, human-readable report of all of it */
     public String report() {
         StringBuilder b = new StringBuilder();
@@ -207,6 +222,9 @@ public record ChurnEvaluation(LocalDate trainAsOf, LocalDate evaluationAsOf, int
         for (ModelMetrics m : List.of(forest, calibrated, logistic, recency)) {
             b.append(String.format(Locale.ROOT, "  %-28s %7.4f %7.4f %7.4f %7.2f%n", m.model(), m.auc(), m.prAuc(),
                     m.brier(), m.topDecileLift()));
+        }
+        for (String warning : warnings()) {
+            b.append("  warning: ").append(warning).append('\n');
         }
         b.append(String.format(Locale.ROOT, "  calibration %s on the evaluation outcomes: Brier %.4f before, %.4f "
                 + "after; ECE %.4f before, %.4f after%n", calibration.name().toLowerCase(Locale.ROOT), forest.brier(),

@@ -13,7 +13,8 @@ import java.util.List;
  * }</pre>
  *
  * @param probability the calibrated churn probability
- * @param contributions the largest effects by absolute size, largest first
+ * @param contributions the largest non-zero effects by absolute size, largest first (features with no effect are
+ *     left out, so there may be fewer than asked for)
  */
 public record ChurnExplanation(double probability, List<Contribution> contributions) {
     /**

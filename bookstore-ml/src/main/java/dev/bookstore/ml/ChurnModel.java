@@ -293,7 +293,8 @@ public final class ChurnModel {
      * The calibrated churn probability of one customer: the scorer's soft vote through the fitted calibration.
      *
      * @param x a feature vector in {@code scorer().schema()} order
-     * @return P(churn) in [0, 1]
+     * @return P(churn), never exactly 0 or 1 (within [1e-6, 1 − 1e-6]; isotonic calibration is smoothed towards
+     *     the calibration sample's churn rate so that no block claims certainty)
      * @throws InvalidArgumentException when the vector's length is not the schema's
      */
     public double probability(double[] x) {
@@ -330,8 +331,9 @@ public final class ChurnModel {
      * the probability with that feature set to its training median, the others unchanged.
      *
      * @param x a feature vector in {@code scorer().schema()} order
-     * @param top how many contributions to return (1..schema size)
-     * @return the probability and the {@code top} largest effects by absolute size
+     * @param top how many contributions to return at most (1..schema size)
+     * @return the probability and the {@code top} largest effects by absolute size; features whose effect is 0
+     *     (moving them to the median does not change the probability) are left out, so there may be fewer
      * @throws InvalidArgumentException when the vector's length is not the schema's or {@code top} is out of range
      */
     public ChurnExplanation explain(double[] x, int top) {
@@ -350,7 +352,8 @@ public final class ChurnModel {
         }
         all.sort(java.util.Comparator.comparingDouble((ChurnExplanation.Contribution c) -> -Math.abs(c.effect()))
                 .thenComparing(ChurnExplanation.Contribution::feature));
-        return new ChurnExplanation(probability, all.subList(0, top));
+        all.removeIf(c -> c.effect() == 0);
+        return new ChurnExplanation(probability, all.subList(0, Math.min(top, all.size())));
     }
 
     /**

@@ -5,13 +5,17 @@ import dev.bookstore.model.InvalidArgumentException;
 /**
  * A compiled tree model: a random forest's soft vote or a binary gradient tree boost, the trees flattened into
  * primitive arrays, scoring a feature vector with no allocation and no training-library object. Immutable and
- * thread-safe. Its probabilities equal the training library's posteriors (forest: within 1e-12, the normaliser is
- * the sum of tree weights; boosting: the same sum in the same order). Scoring walks the trees without a
+ * thread-safe. Its score is the <b>raw, uncalibrated</b> model output in [0, 1] — the forest's share of votes for
+ * churn, or the boost's logistic output — which orders customers by risk but is not a probability: for the
+ * calibrated churn probability use {@link ChurnModel#probability(double[])}, which maps this score through the
+ * model's calibration. The scores equal the training library's posteriors (forest: within 1e-12, the normaliser
+ * is the sum of tree weights; boosting: the same sum in the same order). Scoring walks the trees without a
  * data-dependent branch, several walks at a time (see {@code FlatForest}).
  *
  * <pre>{@code
  * Scorer s = churnModel.scorer();
- * double p = s.score(Features.of(wh).customer("CUST_1523", LocalDate.now()));
+ * double raw = s.score(Features.of(wh).customer("CUST_1523", LocalDate.now()));   // a risk score, for ranking
+ * double p = churnModel.probability(Features.of(wh).customer("CUST_1523", LocalDate.now()));  // a probability
  * }</pre>
  */
 public final class Scorer {
@@ -139,7 +143,7 @@ public final class Scorer {
 
     /**
      * Compiles a trained Smile 2.6 binary gradient tree boost (numeric features, two classes 0/1, response column
-     * last) into a scorer whose probability equals {@code predict(x, posteriori)}'s {@code posteriori[1]}.
+     * last) into a scorer whose score equals {@code predict(x, posteriori)}'s {@code posteriori[1]}.
      *
      * <pre>{@code
      * Scorer s = Scorer.compile(GradientTreeBoost.fit(Formula.lhs("y"), df), schema);
@@ -170,10 +174,10 @@ public final class Scorer {
     }
 
     /**
-     * The churn probability of one customer.
+     * The raw churn score of one customer (uncalibrated: see the class comment).
      *
      * @param x a feature vector in {@link #schema()} order
-     * @return P(churn) in [0, 1]
+     * @return the raw score in [0, 1]: the training library's posterior of class 1, not a calibrated probability
      * @throws InvalidArgumentException when the vector's length is not the schema's
      */
     public double score(double[] x) {
@@ -185,10 +189,10 @@ public final class Scorer {
     }
 
     /**
-     * Churn probabilities of many customers, written into {@code out}.
+     * The raw churn scores of many customers (uncalibrated), written into {@code out}.
      *
      * @param rows feature vectors in {@link #schema()} order
-     * @param out receives one probability per row; at least {@code rows.length} long
+     * @param out receives one raw score per row; at least {@code rows.length} long
      */
     public void score(double[][] rows, double[] out) {
         if (out.length < rows.length) {
@@ -213,7 +217,7 @@ public final class Scorer {
         return probability(flat.sum(x, boosted ? intercept : 0.0));
     }
 
-    /** From the sum over trees to P(class 1), as the training library computes it. */
+    /** From the sum over trees to the raw score (the posterior of class 1), as the training library computes it. */
     private double probability(double sum) {
         if (boosted) {
             return 1.0 - 1.0 / (1.0 + Math.exp(2 * sum));

@@ -13,18 +13,19 @@ class CalibratorTest {
     @Test
     void isotonicPoolsAdjacentViolatorsOnAHandMadeSample() {
         // scores ascending with outcomes 0, 1, 0, 0, 1, 1: the 1 at 0.2 violates against 0.3 and 0.4 and pools
-        // with them into one block of mean 1/3; the block at 0.1 stays 0 and 0.5..0.6 stays 1
+        // with them into one block of mean 1/3; the block at 0.1 stays 0 and 0.5..0.6 stays 1; on Platt's smoothed
+        // targets (3 of each outcome: 1 -> 4/5, 0 -> 1/5) the block values are 1/5 + 3/5 x (0, 1/3, 1)
         double[] s = {0.4, 0.1, 0.6, 0.3, 0.2, 0.5};
         int[] y = {0, 0, 1, 0, 1, 1};
         Calibrator c = Calibrator.fitIsotonic(s, y);
         assertArrayEquals(new double[] {0.1, 0.4, 0.6}, c.upper(), 0);
-        assertArrayEquals(new double[] {0, 1.0 / 3, 1}, c.value(), 1e-15);
-        assertEquals(0.0, c.apply(0.05), 0);
-        assertEquals(0.0, c.apply(0.1), 0);
-        assertEquals(1.0 / 3, c.apply(0.2), 1e-15);
-        assertEquals(1.0 / 3, c.apply(0.35), 1e-15);
-        assertEquals(1.0, c.apply(0.45), 0, "a score between blocks takes the next block's value");
-        assertEquals(1.0, c.apply(0.99), 0);
+        assertArrayEquals(new double[] {0.2, 0.4, 0.8}, c.value(), 1e-15);
+        assertEquals(0.2, c.apply(0.05), 1e-15);
+        assertEquals(0.2, c.apply(0.1), 1e-15);
+        assertEquals(0.4, c.apply(0.2), 1e-15);
+        assertEquals(0.4, c.apply(0.35), 1e-15);
+        assertEquals(0.8, c.apply(0.45), 1e-15, "a score between blocks takes the next block's value");
+        assertEquals(0.8, c.apply(0.99), 1e-15);
     }
 
     @Test
@@ -33,7 +34,8 @@ class CalibratorTest {
         int[] y = {1, 0, 0, 0, 1};
         Calibrator c = Calibrator.fitIsotonic(s, y);
         assertArrayEquals(new double[] {0.5, 0.9}, c.upper(), 0);
-        assertArrayEquals(new double[] {0.25, 1}, c.value(), 0);
+        // 2 churners, 3 not: targets 3/4 and 1/5; block means 1/4 and 1
+        assertArrayEquals(new double[] {0.2 + 0.55 * 0.25, 0.75}, c.value(), 1e-15);
     }
 
     @Test
@@ -53,7 +55,31 @@ class CalibratorTest {
         assertEquals(1 / (1 + Math.exp(-6 * 0.7 + 2.5)), c.apply(0.7), 0.01);
         Calibrator exact = Calibrator.platt(-6, 2.5);
         assertEquals(1 / (1 + Math.exp(-6 * 0.3 + 2.5)), exact.apply(0.3), 1e-15);
-        assertEquals(1.0, Calibrator.platt(-2000, 0).apply(1), 1e-12, "no overflow for large arguments");
+        assertEquals(1 - Calibrator.MIN_PROBABILITY, Calibrator.platt(-2000, 0).apply(1), 0,
+                "no overflow for large arguments, and never exactly 1");
+    }
+
+    @Test
+    void noMethodReturnsExactlyZeroOrOne() {
+        // a large sample in which every high score churned and every low one did not: isotonic's top block
+        // would say 1 and its bottom block 0 without the smoothing
+        int n = 10_000;
+        double[] s = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = (double) i / n;
+            y[i] = i >= n / 2 ? 1 : 0;
+        }
+        Calibrator isotonic = Calibrator.fitIsotonic(s, y);
+        assertEquals((n / 2 + 1.0) / (n / 2 + 2.0), isotonic.apply(0.99), 1e-15, "Platt's target for a 1");
+        assertEquals(1 / (n / 2 + 2.0), isotonic.apply(0.01), 1e-15, "Platt's target for a 0");
+        for (Calibrator c : new Calibrator[] {isotonic, Calibrator.fitPlatt(s, y), Calibrator.none(),
+                Calibrator.platt(-50, 25)}) {
+            for (double score : new double[] {0, 1e-9, 0.5, 1 - 1e-9, 1}) {
+                double p = c.apply(score);
+                assertTrue(p > 0 && p < 1, c.method() + " maps " + score + " to " + p);
+            }
+        }
     }
 
     @Test

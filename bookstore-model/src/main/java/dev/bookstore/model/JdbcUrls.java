@@ -37,6 +37,42 @@ final class JdbcUrls {
         return new Resolved(url, false, false);
     }
 
+    /** A URL prefix, the driver class that accepts it and the Maven artifact that holds that class. */
+    private record Driver(String prefix, String driverClass, String artifact) {
+    }
+
+    private static final java.util.List<Driver> DRIVERS = java.util.List.of(
+            new Driver("jdbc:duckdb:", "org.duckdb.DuckDBDriver", "org.duckdb:duckdb_jdbc"),
+            new Driver("jdbc:postgresql:", "org.postgresql.Driver", "org.postgresql:postgresql"),
+            new Driver("jdbc:mariadb:", "org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"),
+            new Driver("jdbc:h2:", "org.h2.Driver", "com.h2database:h2"),
+            new Driver("jdbc:trino:", "io.trino.jdbc.TrinoDriver", "io.trino:trino-jdbc"));
+
+    /**
+     * The message for a URL of a supported database whose JDBC driver {@code loader} cannot load: the drivers are
+     * optional dependencies of bookstore-model, so an application adds the one it uses. Empty when one of the
+     * loaders has the driver, or the URL is not one of the supported databases'.
+     */
+    static java.util.Optional<String> missingDriver(String url, ClassLoader... loaders) {
+        for (Driver d : DRIVERS) {
+            if (url.startsWith(d.prefix())) {
+                for (ClassLoader loader : loaders) {
+                    try {
+                        Class.forName(d.driverClass(), false, loader);
+                        return java.util.Optional.empty();
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // not this loader
+                    }
+                }
+                return java.util.Optional.of("the JDBC driver for " + d.prefix() + " URLs is not on the classpath: "
+                            + "add the dependency " + d.artifact() + " to the application (bookstore-model declares "
+                            + "the drivers optional, so that an application carries only the one it uses; the "
+                            + "version tested is in the bookstore-parent pom)");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static String redact(String url) {
         return PASSWORD.matcher(url).replaceAll("$1***");
     }

@@ -2,6 +2,7 @@ package dev.bookstore.model;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.bookstore.model.sql.Dialect;
 import dev.bookstore.model.sql.DialectRuntime;
 import dev.bookstore.model.sql.Layer;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
@@ -54,6 +56,8 @@ public final class Warehouse implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Optional<HikariDataSource> ownedPool;
+    /** Where session-level locks get their connection: outside an owned pool, so a lock never takes a pooled one. */
+    private final DataSource lockSource;
     private final WarehouseConfig config;
     private final Dialect dialect;
     private final Jdbi jdbi;
@@ -61,8 +65,8 @@ public final class Warehouse implements AutoCloseable {
     private final String description;
     private final boolean shutdownOnClose;
 
-    private Warehouse(DataSource dataSource, Optional<HikariDataSource> ownedPool, WarehouseConfig config,
-                      String description, boolean shutdownOnClose) {
+    private Warehouse(DataSource dataSource, Optional<HikariDataSource> ownedPool, Optional<DataSource> unpooled,
+                      WarehouseConfig config, String description, boolean shutdownOnClose) {
         this.ownedPool = ownedPool;
         this.config = config;
         this.description = description;
@@ -79,6 +83,7 @@ public final class Warehouse implements AutoCloseable {
             throw e;
         }
         this.dataSource = dialect.runtime().connections(dataSource);
+        this.lockSource = unpooled.map(u -> dialect.runtime().connections(u)).orElse(this.dataSource);
         this.renderer = SqlRenderer.of(dialect, this::table, config.calendar().zone());
         this.jdbi = Jdbi.create(this.dataSource).installPlugin(UtcTimestamps.plugin());
         this.jdbi.setTemplateEngine(renderer);
@@ -106,6 +111,11 @@ public final class Warehouse implements AutoCloseable {
                     + "(examples: jdbc:duckdb:./bookstore.duckdb, jdbc:postgresql://host:5432/db?user=u, "
                     + "jdbc:mariadb://host:3306/db?user=u, jdbc:h2:mem:test)");
         }
+        Optional<String> missing = JdbcUrls.missingDriver(jdbcUrl, Warehouse.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader());
+        if (missing.isPresent()) {
+            throw new WarehouseException("cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": " + missing.get());
+        }
         JdbcUrls.Resolved url = JdbcUrls.resolve(jdbcUrl);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url.url());
@@ -125,7 +135,11 @@ public final class Warehouse implements AutoCloseable {
             throw new WarehouseException("cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": "
                     + JdbcUrls.rootMessage(e), e);
         }
-        return new Warehouse(pool, Optional.of(pool), config, JdbcUrls.redact(jdbcUrl), url.shutdownOnClose());
+        // locks held for a whole run (PostgreSQL, MariaDB session locks) use their own connection, never the pool's,
+        // so that a pool of 1 is enough for a pipeline run holding nested locks
+        DataSource unpooled = new DriverDataSource(url.url(), null, new Properties(), null, null);
+        return new Warehouse(pool, Optional.of(pool), Optional.of(unpooled), config, JdbcUrls.redact(jdbcUrl),
+                url.shutdownOnClose());
     }
 
     /** A warehouse on the caller's {@code dataSource}, which it uses but never closes. */
@@ -133,11 +147,17 @@ public final class Warehouse implements AutoCloseable {
         return using(dataSource, WarehouseConfig.defaults());
     }
 
-    /** A warehouse on the caller's {@code dataSource}, with {@code config}; the data source is never closed. */
+    /**
+     * A warehouse on the caller's {@code dataSource}, with {@code config}; the data source is never closed. On
+     * PostgreSQL and MariaDB a held {@link #lock} keeps one of its connections for as long as it is held (a
+     * pipeline run nests up to three locks), so a pool behind it needs at least four connections; a warehouse
+     * built from a URL ({@link #connect(String, WarehouseConfig)}) opens lock connections outside its pool and
+     * works with a pool of one.
+     */
     public static Warehouse using(DataSource dataSource, WarehouseConfig config) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(config, "config");
-        return new Warehouse(dataSource, Optional.empty(), config, "the given DataSource", false);
+        return new Warehouse(dataSource, Optional.empty(), Optional.empty(), config, "the given DataSource", false);
     }
 
     /**
@@ -237,7 +257,9 @@ public final class Warehouse implements AutoCloseable {
     // ---------------------------------------------------------------- raw JDBC for the SDK's bulk paths
 
     /**
-     * A JDBC connection callback, for {@link #withConnection}. @param <R> the result type
+     * A JDBC connection callback, for {@link #withConnection}.
+     *
+     * @param <R> the result type
      */
     @Beta
     @FunctionalInterface
@@ -370,7 +392,7 @@ public final class Warehouse implements AutoCloseable {
     /** Tries to acquire the named warehouse lock within {@code wait}; empty when another holder keeps it. */
     public Optional<WarehouseLock> tryLock(String name, Duration wait) {
         try {
-            return dialect.runtime().tryLock(dataSource, lockScope(), name, wait);
+            return dialect.runtime().tryLock(lockSource, lockScope(), name, wait);
         } catch (SQLException e) {
             throw new WarehouseException("lock '" + name + "' on " + description + " failed: " + e.getMessage(), e);
         }

@@ -31,6 +31,22 @@ class WarehouseConnectTest {
     }
 
     @Test
+    void aMissingDriverIsNamedByItsArtifact() throws Exception {
+        // a class loader that sees only the JDK: as an application that did not add the optional driver
+        try (java.net.URLClassLoader bare = new java.net.URLClassLoader(new java.net.URL[0], null)) {
+            assertEquals(java.util.Optional.of("the JDBC driver for jdbc:duckdb: URLs is not on the classpath: add "
+                    + "the dependency org.duckdb:duckdb_jdbc to the application (bookstore-model declares the drivers "
+                    + "optional, so that an application carries only the one it uses; the version tested is in the "
+                    + "bookstore-parent pom)"), JdbcUrls.missingDriver("jdbc:duckdb:./x.duckdb", bare));
+            assertTrue(JdbcUrls.missingDriver("jdbc:postgresql://h/db", bare).orElseThrow()
+                    .contains("org.postgresql:postgresql"));
+            assertEquals(java.util.Optional.empty(), JdbcUrls.missingDriver("jdbc:nosuchdb://x", bare));
+        }
+        assertEquals(java.util.Optional.empty(), JdbcUrls.missingDriver("jdbc:duckdb:./x.duckdb",
+                getClass().getClassLoader()), "here the driver is on the test classpath");
+    }
+
+    @Test
     void anUnreachableServerIsNamedAndThePasswordRedacted() {
         WarehouseException e = assertThrows(WarehouseException.class, () -> Warehouse.connect(
                 "jdbc:postgresql://127.0.0.1:1/test?user=u&password=secret", quick()));

@@ -1,6 +1,8 @@
 package dev.bookstore.examples.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,12 +12,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code bookstore} command line: glue and presentation over the Bookstore Analytics library.
  *
  * <p>Exit codes: 0 success; 1 failure, reported as one line on stderr (the stack trace only with
- * {@code --verbose}); 2 usage error (unknown command or option, bad value), reported with the usage message.
+ * {@code --verbose}); 2 usage error (unknown command or option, bad value, also with {@code --help}), reported
+ * as one line and a pointer to {@code --help} (an unknown or missing command also lists the commands). Enum values
+ * are case-insensitive; days are {@code yyyy-MM-dd}.
  *
  * <pre>{@code
  * int exit = BookstoreCli.commandLine(out, err, false).execute("generate", "--out", "data");
@@ -70,10 +76,31 @@ public final class BookstoreCli implements Callable<Integer> {
         cmd.setExecutionStrategy(BookstoreCli::execute);
         cmd.setExecutionExceptionHandler(new FailureHandler());
         cmd.setParameterExceptionHandler(new UsageErrorHandler());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.registerConverter(LocalDate.class, BookstoreCli::date);
         return cmd;
     }
 
+    /** A day as {@code yyyy-MM-dd}; anything else is a one-line usage error naming the format. */
+    static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("'" + value + "' is not a date: use yyyy-MM-dd, e.g. 2025-11-01");
+        }
+    }
+
     private static int execute(ParseResult parseResult) {
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            // picocli lets --help win over an unknown command or option; that is still a usage error
+            if (!pr.errors().isEmpty()) {
+                throw pr.errors().get(0) instanceof ParameterException p ? p
+                        : new ParameterException(pr.commandSpec().commandLine(), pr.errors().get(0).getMessage());
+            }
+            if (!pr.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(pr.commandSpec().commandLine(), pr.unmatched());
+            }
+        }
         if (verbose(parseResult)) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             System.setProperty("org.slf4j.simpleLogger.log.dev.bookstore", "debug");

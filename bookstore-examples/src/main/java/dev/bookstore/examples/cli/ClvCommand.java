@@ -139,6 +139,7 @@ final class ClvCommand implements Callable<Integer> {
 
     private Run onWarehouse() {
         require(asOf, "--as-of", "with --db");
+        WarehouseOptions.requireExistingFile(url);
         try (Warehouse wh = Warehouse.connect(url, WarehouseConfig.defaults().withNamespace(namespace))) {
             Optional<ClvHoldout> holdout = holdoutWeeks == 0 ? Optional.empty()
                     : Optional.of(Clv.validate(wh, asOf.minusWeeks(holdoutWeeks), holdoutWeeks).holdout());

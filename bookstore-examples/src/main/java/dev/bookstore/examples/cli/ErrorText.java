@@ -1,6 +1,7 @@
 package dev.bookstore.examples.cli;
 
 import dev.bookstore.model.BookstoreException;
+import dev.bookstore.model.NotReadyException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,9 +17,14 @@ final class ErrorText {
     private ErrorText() {
     }
 
+    /** The library's hint for a warehouse that is not built yet, in Java terms. */
+    private static final String JAVA_HINT = "run Warehouse.init(), then build the marts with Transform";
+
     /** One line saying what went wrong and where. */
     static String of(Throwable e) {
-        return oneLine(describe(e));
+        String text = oneLine(describe(e));
+        return e instanceof NotReadyException ? text.replace(JAVA_HINT,
+                "load and build it first: `bookstore run --db URL --data DIR` or `bookstore quickstart`") : text;
     }
 
     /** {@code text} with its line breaks (and the blanks around them) folded into single spaces. */

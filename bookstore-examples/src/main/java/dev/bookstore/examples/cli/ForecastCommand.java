@@ -32,7 +32,7 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     private WarehouseOptions warehouse;
 
-    @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Last day of data to use.")
+    @Option(names = "--as-of", paramLabel = "DATE", description = AsOfDay.HELP)
     private LocalDate asOf;
 
     @Option(names = "--horizon-weeks", paramLabel = "N", defaultValue = "13",
@@ -74,7 +74,11 @@ final class ForecastCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse wh = warehouse.connect()) {
-            DemandForecast.Result r = DemandForecast.of(wh).run(asOf, options);
+            AsOfDay day = AsOfDay.of(wh, java.util.Optional.ofNullable(asOf));
+            if (!json) {
+                out.println(day.line());
+            }
+            DemandForecast.Result r = DemandForecast.of(wh).run(day.day(), options);
             out.println(json ? json(r) : text(r));
         }
         out.flush();

@@ -81,7 +81,7 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = BookstoreCli.of(spec).stderrIsTerminal();
-        try (Warehouse wh = warehouse.connect()) {
+        try (Warehouse wh = warehouse.connectOrCreate()) {
             Ingest ingest = Ingest.into(wh).options(IngestOptions.defaults().withDatePolicy(datePolicy));
             if (format == FileFormat.ONLINE_RETAIL) {
                 ingest = ingest.onlineRetail(orders);
@@ -113,7 +113,8 @@ final class IngestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(IngestReport report, PrintWriter out) {
+    /** One row per source (read, loaded, updated, rejected, duplicates), then the rules that rejected rows. */
+    static void print(IngestReport report, PrintWriter out) {
         TextTable table = new TextTable("source", "file", ">read", ">loaded", ">updated", ">rejected", ">duplicates",
                 ">time", ">rows/s");
         for (SourceReport s : report.sources()) {
@@ -134,14 +135,22 @@ final class IngestCommand implements Callable<Integer> {
                 out.println("warnings " + s.source().code() + ": " + s.warningsByRule());
             }
         }
+        for (SourceReport s : report.sources()) {
+            long unknown = s.rejectionsByRule().getOrDefault("unknown_product", 0L);
+            if (unknown > 0) {
+                out.println(Units.count(unknown) + " " + s.source().code() + " rows of " + s.file() + " name a "
+                        + "product the warehouse does not hold: if the products were not loaded yet, load them "
+                        + "(ingest --products FILE), then ingest " + s.file() + " again (it is read again, not "
+                        + "skipped) or replay the quarantine (ingest --replay-quarantine " + s.source().code() + ")");
+            }
+        }
         out.println("load " + report.loadId());
     }
 
-    /** Parses {@code bookstore} / {@code online-retail}. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<FileFormat> {
-        @Override
-        public FileFormat convert(String value) {
-            return FileFormat.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    /** Parses {@code bookstore} / {@code online-retail} (any case), listing them otherwise. */
+    static final class FormatConverter extends LowerCaseEnum<FileFormat> {
+        FormatConverter() {
+            super(FileFormat.class);
         }
     }
 
@@ -159,11 +168,10 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses {@code day-first} / {@code month-first} / {@code reject-ambiguous}. */
-    static final class PolicyConverter implements picocli.CommandLine.ITypeConverter<DatePolicy> {
-        @Override
-        public DatePolicy convert(String value) {
-            return DatePolicy.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    /** Parses {@code day-first} / {@code month-first} / {@code reject-ambiguous} (any case), listing them otherwise. */
+    static final class PolicyConverter extends LowerCaseEnum<DatePolicy> {
+        PolicyConverter() {
+            super(DatePolicy.class);
         }
     }
 }

@@ -185,30 +185,6 @@ final class MetricsCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ option values
 
-    /** Parses an enum constant by its lower-case name ({@code -} for {@code _}), listing the choices otherwise. */
-    abstract static class LowerCaseEnum<E extends Enum<E>> implements ITypeConverter<E> {
-        private final Class<E> type;
-
-        LowerCaseEnum(Class<E> type) {
-            this.type = type;
-        }
-
-        @Override
-        public E convert(String value) {
-            for (E e : type.getEnumConstants()) {
-                if (name(e).equalsIgnoreCase(value.trim())) {
-                    return e;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
-                    .map(LowerCaseEnum::name).collect(Collectors.joining(", ")));
-        }
-
-        static String name(Enum<?> e) {
-            return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-    }
-
     /** day, week, month, quarter. */
     static final class GrainConverter extends LowerCaseEnum<Granularity> {
         GrainConverter() {
@@ -349,7 +325,7 @@ final class MetricsCommand implements Callable<Integer> {
         customers.print(out);
 
         int width = s.retentionCohorts().stream().mapToInt(c -> c.points().size()).max().orElse(1);
-        section(out, "Cohort lifetime value (gross revenue per customer, by months since the first order)");
+        section(out, "Cohort lifetime value (gross revenue per customer, by months since the first order, up to --to)");
         TextTable values = cohortTable(width);
         for (CohortValue c : s.cohortLifetimeValue()) {
             String[] row = cohortRow(width, c.cohort().toString(), c.customers());
@@ -360,7 +336,7 @@ final class MetricsCommand implements Callable<Integer> {
         }
         values.print(out);
 
-        section(out, "Retention cohorts (customers ordering again, by months since their first order)");
+        section(out, "Retention cohorts (customers ordering again, by months since their first order, up to --to)");
         TextTable cohorts = cohortTable(width);
         for (RetentionCohort c : s.retentionCohorts()) {
             String[] row = cohortRow(width, c.cohort().toString(), c.customers());

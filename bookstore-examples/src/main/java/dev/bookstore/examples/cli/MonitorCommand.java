@@ -38,7 +38,7 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "DIR", description = "Folder of model files (required for a check).")
     private Path models;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Day to check at (default: today, UTC).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = AsOfDay.HELP)
     private LocalDate asOf;
 
     @Option(names = "--history", description = "List the stored runs, oldest first, and check nothing.")
@@ -63,9 +63,10 @@ final class MonitorCommand implements Callable<Integer> {
                     + "(or use --history)");
         }
         var model = ModelFile.read(models.resolve(TrainCommand.CHURN_FILE));
-        LocalDate day = asOf != null ? asOf : LocalDate.now(java.time.ZoneOffset.UTC);
         try (Warehouse wh = warehouse.connect()) {
-            ModelHealth health = ModelHealth.check(wh, model, day);
+            AsOfDay day = AsOfDay.of(wh, java.util.Optional.ofNullable(asOf));
+            out.println(day.line());
+            ModelHealth health = ModelHealth.check(wh, model, day.day());
             out.println(health.report());
             if (!noStore) {
                 wh.init();

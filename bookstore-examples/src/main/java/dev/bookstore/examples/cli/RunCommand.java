@@ -1,8 +1,12 @@
 package dev.bookstore.examples.cli;
 
+import dev.bookstore.etl.IngestOptions;
 import dev.bookstore.etl.Pipeline;
+import dev.bookstore.model.generator.Manifest;
+import java.io.IOException;
 import dev.bookstore.model.Warehouse;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,11 +45,19 @@ final class RunCommand implements Callable<Integer> {
     private long lockWaitSeconds;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse wh = warehouse.connect()) {
+        try (Warehouse wh = warehouse.connectOrCreate()) {
             Pipeline pipeline = Pipeline.on(wh).data(data).resume(!noResume)
                     .lockWait(Duration.ofSeconds(Math.max(0, lockWaitSeconds)));
+            if (Files.isRegularFile(data.resolve(Manifest.FILE_NAME))) {
+                // a generated data set: future dates are judged at the end of its window, as quickstart does
+                Manifest manifest = Manifest.read(data);
+                pipeline = pipeline.ingestOptions(IngestOptions.defaults()
+                        .withClock(WarehouseLoad.endOfWindow(manifest)));
+                out.println("generated data (" + Manifest.FILE_NAME + "): dates from the day after its window, "
+                        + manifest.truth().window().endExclusive() + ", on are rejected as future_date");
+            }
             if (fullRefresh) {
                 pipeline = pipeline.fullRefresh();
             }
@@ -55,8 +67,15 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints one line per step: name, status, rows, time. */
+    /**
+     * Prints what ingest did per source (read, loaded, rejected per rule, duplicates), then one line per step:
+     * name, status, rows, time.
+     */
     static void print(Pipeline.Report report, PrintWriter out) {
+        report.ingest().ifPresent(ingest -> {
+            IngestCommand.print(ingest, out);
+            out.println();
+        });
         TextTable table = new TextTable("step", "status", ">rows", ">time");
         for (Pipeline.StepResult s : report.steps()) {
             table.row(s.step(), s.status().word(), Units.count(s.rows()), Units.duration(s.elapsed()));

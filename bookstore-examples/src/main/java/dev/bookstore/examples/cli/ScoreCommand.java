@@ -54,7 +54,8 @@ final class ScoreCommand implements Callable<Integer> {
         private String customer;
 
         @Option(names = "--as-of", paramLabel = "DATE",
-                description = "Day to compute the features at (default: the model's evaluation day).")
+                description = "Day to compute the features at (default: the warehouse's latest data day, the day "
+                        + "of its latest order).")
         private LocalDate asOf;
 
         @Option(names = "--top", paramLabel = "N", defaultValue = "5",
@@ -68,15 +69,19 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--top must be at least 1, was " + top);
             }
             ChurnModel model = ModelFile.read(models.resolve(TrainCommand.CHURN_FILE));
-            LocalDate day = asOf != null ? asOf : model.metadata().evaluationAsOf();
             try (Warehouse wh = warehouse.connect()) {
+                AsOfDay asOfDay = AsOfDay.of(wh, java.util.Optional.ofNullable(asOf));
+                LocalDate day = asOfDay.day();
                 double[] x = Features.of(wh).customer(customer, day);
                 ChurnExplanation e = model.explain(x, Math.min(top, x.length));
-                out.printf(Locale.ROOT, "customer %s as of %s: churn probability %.3f (%s calibration)%n", customer,
-                        day, e.probability(), model.calibration().name().toLowerCase(Locale.ROOT));
+                out.printf(Locale.ROOT, "customer %s %s: churn probability %.3f (%s calibration)%n", customer,
+                        asOfDay.line(), e.probability(), model.calibration().name().toLowerCase(Locale.ROOT));
                 out.println("top contributing features:");
                 TextTable table = new TextTable("feature", ">value", ">training median", ">effect");
                 for (ChurnExplanation.Contribution c : e.contributions()) {
+                    if (Math.abs(c.effect()) < 0.0005) {
+                        continue; // +0.000 at three decimals: no effect worth a row
+                    }
                     table.row(c.feature(), String.format(Locale.ROOT, "%.2f", c.value()),
                             String.format(Locale.ROOT, "%.2f", c.reference()),
                             String.format(Locale.ROOT, "%+.3f", c.effect()));

@@ -25,7 +25,7 @@ final class SegmentsCommand implements Callable<Integer> {
     @Mixin
     private WarehouseOptions warehouse;
 
-    @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Day to compute RFM at.")
+    @Option(names = "--as-of", paramLabel = "DATE", description = AsOfDay.HELP)
     private LocalDate asOf;
 
     @Option(names = "--k-min", defaultValue = "3", description = "Smallest k to try (default ${DEFAULT-VALUE}).")
@@ -41,7 +41,9 @@ final class SegmentsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse wh = warehouse.connect()) {
-            Segmentation s = Segments.of(wh).kRange(kMin, kMax).seed(seed).asOf(asOf);
+            AsOfDay day = AsOfDay.of(wh, java.util.Optional.ofNullable(asOf));
+            out.println(day.line());
+            Segmentation s = Segments.of(wh).kRange(kMin, kMax).seed(seed).asOf(day.day());
             out.printf(Locale.ROOT, "%d segments as of %s (silhouette %.3f)%n", s.k(), s.asOf(), s.silhouette());
             TextTable table = new TextTable("segment", ">customers", ">recency (days)", ">orders", ">revenue",
                     ">revenue share");

@@ -54,7 +54,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private WarehouseOptions warehouse;
 
-    @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Last day of data to use.")
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Last day of data to use (default: the warehouse's latest data day, the day of its "
+                    + "latest order).")
     private LocalDate asOf;
 
     @Option(names = "--models", required = true, paramLabel = "DIR", description = "Folder for model files.")
@@ -103,6 +105,9 @@ final class TrainCommand implements Callable<Integer> {
                 .withMaxDepth(maxDepth).withCalibration(calibration).withCalibrationGapDays(calibrationGap)
                 .withAlgorithm(algorithm).withSnapshots(snapshots).withRefit(!noRefit);
         try (Warehouse wh = warehouse.connect()) {
+            AsOfDay day = AsOfDay.of(wh, java.util.Optional.ofNullable(asOf));
+            asOf = day.day();
+            out.println(day.line());
             if (only.contains(Model.churn)) {
                 ChurnModel model = ChurnModel.train(wh, asOf, options);
                 model.evaluation().ifPresent(e -> out.println(e.report()));

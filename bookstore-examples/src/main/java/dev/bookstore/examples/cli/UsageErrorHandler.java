@@ -7,8 +7,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Reports invalid input (unknown command or option, bad value) as {@code error: ...}, picocli's suggestions and
- * the usage message of the command concerned, all on stderr; exit code 2.
+ * Reports invalid input as {@code error: ...} on stderr, exit code 2: a bad value or a missing option in one line
+ * followed by {@code try: bookstore CMD --help}; an unknown command or option also with picocli's suggestions, and
+ * with the usage message when the command has subcommands (so that they are listed).
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
     @Override
@@ -17,8 +18,12 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         PrintWriter err = cmd.getErr();
         err.println("error: " + ErrorText.oneLine(ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println();
-        cmd.usage(err, cmd.getColorScheme());
+        if (!cmd.getSubcommands().isEmpty()) {
+            err.println();
+            cmd.usage(err, cmd.getColorScheme());
+        } else {
+            err.println("try: " + cmd.getCommandSpec().qualifiedName() + " --help");
+        }
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }

@@ -24,11 +24,16 @@ final class WarehouseLoad {
      * window reaching past today loads as it would have on its last day (and only the planted future dates are
      * rejected).
      */
+    /** "Now" at the end of a generated data set's window, for the rule rejecting future dates. */
+    static Clock endOfWindow(Manifest manifest) {
+        Manifest.Window window = manifest.truth().window();
+        ZoneId zone = ZoneId.of(window.timeZone());
+        return Clock.fixed(window.endExclusive().atStartOfDay(zone).toInstant(), zone);
+    }
+
     static IngestReport run(Warehouse wh, DataSet.Generated data, PrintWriter err, boolean terminal) {
         Path dir = data.dir();
-        Manifest.Window window = data.manifest().truth().window();
-        ZoneId zone = ZoneId.of(window.timeZone());
-        Clock endOfWindow = Clock.fixed(window.endExclusive().atStartOfDay(zone).toInstant(), zone);
+        Clock endOfWindow = endOfWindow(data.manifest());
         AtomicReference<String> status = new AtomicReference<>("starting");
         Ingest ingest = Ingest.into(wh).directory(dir)
                 .options(IngestOptions.defaults().withClock(endOfWindow).withProgressEvery(PROGRESS_EVERY))

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class IngestCommandTest {
                 "--orders", data.resolve("raw_orders.csv").toString(),
                 "--events", data.resolve("clickstream_events.jsonl").toString());
         assertEquals(0, first.exit(), first.err());
-        JsonNode report = new ObjectMapper().readTree(first.out());
+        JsonNode report = JsonConvention.check(first.out());
         assertEquals(4, report.get("sources").size(), first.out());
         for (JsonNode s : report.get("sources")) {
             assertEquals(s.get("read").asLong(), s.get("loaded").asLong() + s.get("rejected").asLong()
@@ -48,7 +47,7 @@ class IngestCommandTest {
         BookstoreCliTest.Run strict = BookstoreCliTest.run("ingest", "--db", db, "--json", "--customers",
                 customers.toString(), "--date-policy", "reject-ambiguous");
         assertEquals(0, strict.exit(), strict.err());
-        JsonNode s = new ObjectMapper().readTree(strict.out()).get("sources").get(0);
+        JsonNode s = JsonConvention.check(strict.out()).get("sources").get(0);
         assertEquals(List.of(2L, 1L, 1L), List.of(s.get("read").asLong(), s.get("loaded").asLong(),
                 s.get("rejected").asLong()), strict.out());
         assertEquals(1, s.get("rejections_by_rule").get("ambiguous_date").asLong(), strict.out());
@@ -56,7 +55,7 @@ class IngestCommandTest {
         BookstoreCliTest.Run replay = BookstoreCliTest.run("ingest", "--db", db, "--json", "--replay-quarantine",
                 "customers", "--date-policy", "month-first");
         assertEquals(0, replay.exit(), replay.err());
-        JsonNode r = new ObjectMapper().readTree(replay.out()).get("sources").get(0);
+        JsonNode r = JsonConvention.check(replay.out()).get("sources").get(0);
         assertEquals("customers_quarantine", r.get("file").asText(), replay.out());
         assertEquals(List.of(1L, 1L, 0L), List.of(r.get("read").asLong(), r.get("loaded").asLong(),
                 r.get("rejected").asLong()), replay.out());

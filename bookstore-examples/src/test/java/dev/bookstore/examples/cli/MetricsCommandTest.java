@@ -76,6 +76,7 @@ class MetricsCommandTest {
         BookstoreCliTest.Run r = BookstoreCliTest.run("metrics", "--db", db, "--from", "2025-01-01", "--to",
                 "2025-02-28", "--json", "--top", "3");
         assertEquals(0, r.exit(), r::toString);
+        JsonConvention.check(r.out());
         JsonNode json = JSON.readTree(r.out());
         SalesSummary sales;
         try (Warehouse wh = Warehouse.connect(db)) {
@@ -137,6 +138,7 @@ class MetricsCommandTest {
                 "--funnel-scope", "user", "--funnel-by", "channel", "--geo", "city", "--lapsed-days", "30",
                 "--stock-below", "0", "--cover-days", "30", "--velocity-days", "7", "--top", "4");
         assertEquals(0, r.exit(), r::toString);
+        JsonConvention.check(r.out());
         JsonNode json = JSON.readTree(r.out());
         try (Warehouse wh = Warehouse.connect(db)) {
             Metrics m = Metrics.on(wh);

@@ -44,6 +44,7 @@ class PipelineCommandsTest {
     @Test
     void anUnknownModelIsAOneLineFailure(@TempDir Path dir) {
         String db = "jdbc:duckdb:" + dir.resolve("wh.duckdb");
+        assertEquals(0, BookstoreCliTest.run("db", "init", "--db", db).exit());
         BookstoreCliTest.Run r = BookstoreCliTest.run("transform", "--db", db, "--select", "no_such_model");
         assertEquals(1, r.exit());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -56,7 +56,7 @@ class RecommendCommandTest {
         BookstoreCliTest.Run json = BookstoreCliTest.run("recommend", "--db", db, "--models", models.toString(),
                 "--product", "BOOK_1", "--json");
         assertEquals(0, json.exit(), json.err());
-        JsonNode rows = new ObjectMapper().readTree(json.out());
+        JsonNode rows = JsonConvention.check(json.out());
         assertEquals(10, rows.size());
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(i + 1, rows.get(i).get("rank").asInt());
