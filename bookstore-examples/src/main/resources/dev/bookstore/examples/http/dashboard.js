@@ -54,7 +54,7 @@
         var value = t.value(a[0]), before = failed(a[1]) ? 0 : t.value(a[1]);
         var change = before === 0 ? undefined : (value - before) / before;
         var v = t.name === 'conversion' ? (100 * value).toFixed(2) + ' %'
-          : (t.name === 'revenue' || t.name === 'aov') ? money.format(value) : count.format(value);
+          : (t.name === 'revenue' || t.name === 'aov') ? money.format(value) : count.format(Math.round(value));
         var ch = change === undefined ? 'n/a' : (change >= 0 ? '+' : '') + (100 * change).toFixed(1) + ' %';
         var cls = change === undefined ? '' : change >= 0 ? 'up' : 'down';
         return '<div class="tile" data-kpi="' + t.name + '" data-value="' + value + '" data-previous="' + before
@@ -196,9 +196,9 @@
             var ahead = ok ? f[i].weeks.reduce(function (sum, w) { return sum + w.units; }, 0) : null;
             return [r.productId, r.title, count.format(r.stock), count.format(r.unitsSold),
               r.unitsSold > 0 ? (r.stock / (r.unitsSold / r.velocityDays)).toFixed(1) : '∞',
-              ok ? ahead.toFixed(1) : 'n/a', ok && f[i].reorder ? count.format(f[i].reorder.suggestedOrder) : '–']; },
+              ok ? ahead.toFixed(1) : 'n/a', ok && f[i].reorder ? count.format(f[i].reorder.suggestedOrder) : '–']; }),
           function (i) { return ' data-product="' + esc(s.rows[i].productId) + '"'
-            + (failed(f[i]) ? '' : ' data-forecast="' + f[i].weeks.reduce(function (sum, w) { return sum + w.units; }, 0) + '"'); }));
+            + (failed(f[i]) ? '' : ' data-forecast="' + f[i].weeks.reduce(function (sum, w) { return sum + w.units; }, 0) + '"'); });
       });
     });
   }
