@@ -191,12 +191,12 @@ public final class Metrics {
         return cached("bestsellers", List.of(range, n, ranking), () -> {
             List<ProductSales> rows = queries.list("bestsellers", fragments, dates(range),
                     rs -> new ProductSales(0, rs.getString("product_id"), Queries.text(rs, "title"),
-                            Queries.text(rs, "category"), Queries.count(rs, "units"), Queries.count(rs, "orders"),
-                            Queries.money(rs, "gross")));
+                            Queries.text(rs, "category"), Queries.text(rs, "subcategory"), Queries.count(rs, "units"),
+                            Queries.count(rs, "orders"), Queries.money(rs, "gross")));
             List<ProductSales> ranked = new ArrayList<>();
             for (ProductSales p : rows) {
-                ranked.add(new ProductSales(ranked.size() + 1, p.productId(), p.title(), p.category(), p.units(),
-                        p.orders(), p.grossRevenue()));
+                ranked.add(new ProductSales(ranked.size() + 1, p.productId(), p.title(), p.category(),
+                        p.subcategory(), p.units(), p.orders(), p.grossRevenue()));
             }
             return List.copyOf(ranked);
         });

@@ -1,5 +1,5 @@
 -- The products with the most {{rank_by}} on valid sale lines in the range; ties by the other measure, then id.
-SELECT s.product_id, p.title, p.category, s.units, s.orders, s.gross
+SELECT s.product_id, p.title, p.category, p.subcategory, s.units, s.orders, s.gross
 FROM (
     SELECT product_id, SUM(quantity) AS units, COUNT(DISTINCT order_id) AS orders, SUM(gross_amount) AS gross
     FROM ${marts:fct_order_lines}

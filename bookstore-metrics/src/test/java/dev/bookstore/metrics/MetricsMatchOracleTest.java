@@ -220,7 +220,7 @@ class MetricsMatchOracleTest {
     }
 
     private static Object content(Object row) {
-        return row instanceof ProductSales p ? List.of(p.productId(), p.title(), p.category(), p.units(), p.orders(),
+        return row instanceof ProductSales p ? List.of(p.productId(), p.title(), p.category(), p.subcategory(), p.units(), p.orders(),
                 p.grossRevenue()) : row;
     }
 }

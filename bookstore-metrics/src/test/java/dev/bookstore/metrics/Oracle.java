@@ -171,7 +171,8 @@ final class Oracle {
         List<ProductSales> all = new ArrayList<>();
         byProduct.forEach((id, ls) -> {
             TestData.Product p = products.get(id);
-            all.add(new ProductSales(0, id, p == null ? UNKNOWN : p.title(), category(id), items(ls),
+            all.add(new ProductSales(0, id, p == null ? UNKNOWN : p.title(), category(id),
+                    p == null ? UNKNOWN : p.subcategory(), items(ls),
                     ls.stream().map(TestData.Line::orderId).distinct().count(), sum(ls, Oracle::gross)));
         });
         Comparator<ProductSales> byRevenue = Comparator.comparing(ProductSales::grossRevenue).reversed();
@@ -180,8 +181,8 @@ final class Oracle {
                 byRevenue)).thenComparing(ProductSales::productId));
         List<ProductSales> ranked = new ArrayList<>();
         for (ProductSales p : all) {
-            ranked.add(new ProductSales(ranked.size() + 1, p.productId(), p.title(), p.category(), p.units(),
-                    p.orders(), p.grossRevenue()));
+            ranked.add(new ProductSales(ranked.size() + 1, p.productId(), p.title(), p.category(),
+                    p.subcategory(), p.units(), p.orders(), p.grossRevenue()));
         }
         return ranked;
     }

@@ -337,23 +337,25 @@ public final class ChurnModel {
      * @throws InvalidArgumentException when the vector's length is not the schema's or {@code top} is out of range
      */
     public ChurnExplanation explain(double[] x, int top) {
-        int p = schema.size();
-        if (top < 1 || top > p) {
-            throw new InvalidArgumentException("explain needs 1.." + p + " contributions, got " + top);
-        }
-        double probability = probability(x);
-        java.util.List<ChurnExplanation.Contribution> all = new java.util.ArrayList<>();
-        double[] probe = x.clone();
-        for (int j = 0; j < p; j++) {
-            probe[j] = reference[j];
-            double effect = probability - probability(probe);
-            probe[j] = x[j];
-            all.add(new ChurnExplanation.Contribution(schema.columns().get(j), x[j], reference[j], effect));
-        }
-        all.sort(java.util.Comparator.comparingDouble((ChurnExplanation.Contribution c) -> -Math.abs(c.effect()))
-                .thenComparing(ChurnExplanation.Contribution::feature));
-        all.removeIf(c -> c.effect() == 0);
-        return new ChurnExplanation(probability, all.subList(0, Math.min(top, all.size())));
+        return explain(new double[][] {x}, top).get(0);
+    }
+
+    /**
+     * {@link #explain(double[], int)} of many customers at once, with the same values: only the features that
+     * can move a row's leaves (tested on its path in some tree, with the median on the other side) are probed,
+     * and every probe of every row is scored in one batch; the other features' effects are exactly 0.
+     *
+     * <pre>{@code
+     * List<ChurnExplanation> why = model.explain(Features.of(wh).asOf(day).matrix(), 3);
+     * }</pre>
+     *
+     * @param rows feature vectors in {@code scorer().schema()} order
+     * @param top how many contributions to return per row (1..schema size)
+     * @return one explanation per row, in order
+     * @throws InvalidArgumentException when a vector's length is not the schema's or {@code top} is out of range
+     */
+    public java.util.List<ChurnExplanation> explain(double[][] rows, int top) {
+        return new Explainer(this, reference).explain(rows, top);
     }
 
     /**

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Serve the JSON API (metrics, churn scores, segments, data quality, model health, "
-                + "/prometheus, /openapi.json) and the dashboard page at /. Read-only against the warehouse except "
-                + "the model-health log; the churn model is reloaded when DIR/churn.bsm changes. Stop with Ctrl-C.",
+        description = {"Serve the JSON API (metrics and the metrics report, churn scores, recommendations, "
+                + "lifetime values, demand forecasts, segments, data quality, model health, /prometheus, "
+                + "/openapi.json) and the dashboard page at /. Read-only against the warehouse except the "
+                + "model-health log; the churn model and the recommender are reloaded when DIR/churn.bsm or "
+                + "DIR/recs.bsr changes. Stop with Ctrl-C.",
             "Example: bookstore serve --db jdbc:duckdb:./bookstore-data/bookstore.duckdb "
                 + "--models ./bookstore-data/models"})
 final class ServeCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.bookstore.examples.http;
 import dev.bookstore.metrics.Metrics;
 import dev.bookstore.model.Warehouse;
 import java.time.LocalDate;
+import java.util.function.LongSupplier;
 import dev.bookstore.model.sql.SqlResources;
 
 /**
@@ -10,10 +11,13 @@ import dev.bookstore.model.sql.SqlResources;
  *
  * @param warehouse the warehouse (read-only, except the model-health log)
  * @param metrics the metrics over it
- * @param models the hot-reloaded churn model
+ * @param models the hot-reloaded model files
  * @param telemetry the service's measurements
+ * @param knownDataVersion the data version the service's refresher read last ({@link #dataVersion()}; -1 before
+ *                         the first look): results computed from the warehouse are kept while it stays the same
  */
-record Backend(Warehouse warehouse, Metrics metrics, ModelShelf models, Telemetry telemetry) {
+record Backend(Warehouse warehouse, Metrics metrics, ModelShelf models, Telemetry telemetry,
+               LongSupplier knownDataVersion) {
 
     /** The SQL resource {@code name}.sql beside this package's classes, rendered for the warehouse. */
     String sql(String name) {

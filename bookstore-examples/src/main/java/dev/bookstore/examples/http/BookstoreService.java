@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * plus the dashboard page at {@code /}, on Javalin (Jetty 12). Glue only: every answer is computed by the library.
  *
  * <p>Contract: read-only against the warehouse except {@code POST /model-health}, which stores a model-health run;
- * the churn model is read from {@code models/churn.bsm} and reloaded when that file changes (checked every
- * {@code reloadEvery}; a file that fails its checksum or cannot be read keeps the model in use and is logged);
+ * the churn model and the recommender are read from {@code models/churn.bsm} and {@code models/recs.bsr} and
+ * reloaded when a file changes (checked every {@code reloadEvery}; a file that fails its checksum or cannot be read
+ * keeps the model in use and is logged, see {@link ModelShelf}); customer lifetime values are read from the latest
+ * run stored in {@code marts.customer_clv}, and demand forecasts are computed by the library and kept until the
+ * warehouse's data version changes;
  * metric results are cached by {@link Metrics} and never older than the last transform run by more than one
  * second. Errors are JSON with the status by kind ({@link Failures}); never a stack trace. Thread-safe; close it
  * to stop the server (the warehouse stays open: it is the caller's).
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BookstoreService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BookstoreService.class);
-    /** The default interval between two looks at the model file. */
+    /** The default interval between two looks at the model files. */
     public static final Duration RELOAD_EVERY = Duration.ofSeconds(5);
     /** The largest request body any route reads. */
     static final long MAX_REQUEST = 1 << 20;
@@ -71,9 +74,10 @@ public final class BookstoreService implements AutoCloseable {
      * Starts the service.
      *
      * @param warehouse the warehouse to answer from (not closed by the service)
-     * @param models the folder holding the model files ({@code churn.bsm}); it may be empty or appear later
+     * @param models the folder holding the model files ({@code churn.bsm}, {@code recs.bsr}); it may be empty or
+     *               they may appear later
      * @param bind the address to listen on (port 0: any free port, see {@link #port()})
-     * @param reloadEvery how often the model file is looked at
+     * @param reloadEvery how often the model files and the data version are looked at
      * @return the running service
      */
     public static BookstoreService start(Warehouse warehouse, Path models, InetSocketAddress bind,
@@ -84,14 +88,16 @@ public final class BookstoreService implements AutoCloseable {
         AtomicLong dataVersion = new AtomicLong(-1);
         Backend backend = new Backend(warehouse, Metrics.on(warehouse, MetricsOptions.defaults()
                 .withVersionCheckEvery(Duration.ofSeconds(1))), new ModelShelf(models),
-                new Telemetry(dataVersion::get));
+                new Telemetry(dataVersion::get), dataVersion::get);
         backend.models().refresh();
         List<Route> routes = new ArrayList<>();
         routes.addAll(new HealthRoutes(backend).routes());
         routes.addAll(new MetricsRoutes(backend).routes());
         routes.addAll(new ChurnRoutes(backend).routes());
         routes.addAll(new SegmentRoutes(backend).routes());
-        routes.addAll(new PendingRoutes().routes());
+        routes.addAll(new RecommendRoutes(backend).routes());
+        routes.addAll(new ClvRoutes(backend).routes());
+        routes.addAll(new ForecastRoutes(backend).routes());
         routes.addAll(new QualityRoutes(backend).routes());
         routes.addAll(new ModelHealthRoutes(backend).routes());
         routes.addAll(new DashboardRoutes(backend).routes());

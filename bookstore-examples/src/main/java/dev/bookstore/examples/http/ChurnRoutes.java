@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Churn scores: {@code POST /predict/churn} with the features in the body, {@code GET /predict/churn?customer_id=}
  * with the features computed from the warehouse; both answer the calibrated probability and the top contributing
- * features ({@link ChurnModel#explain}). 503 until a churn model file is in the models folder.
+ * features ({@link ChurnModel#explain}: only the features that can move the row's leaves are probed). 503 until a
+ * churn model file is in the models folder.
  */
 final class ChurnRoutes implements Route.Set {
     static final Param<String> CUSTOMER = Param.id("customer_id", "the customer, e.g. CUST_1523");
@@ -67,16 +68,14 @@ final class ChurnRoutes implements Route.Set {
                                 example, BODY_LIMIT)), this::fromBody));
     }
 
-    private ModelShelf.Loaded model() {
-        return backend.models().churn().orElseThrow(() -> new ApiError.NotReady("churn",
-                "no churn model is loaded" + backend.models().problem().map(p -> " (" + p + ")").orElse(""),
-                "bookstore train --db URL --as-of DATE --models DIR (writes " + backend.models().file() + ")"));
+    private ModelShelf.Loaded<ChurnModel> model() {
+        return backend.models().churn().require();
     }
 
     private Score fromWarehouse(Call c) {
         String id = c.get(CUSTOMER);
         int top = c.get(TOP);
-        ModelShelf.Loaded loaded = model();
+        ModelShelf.Loaded<ChurnModel> loaded = model();
         ChurnModel model = loaded.model();
         LocalDate day = c.optional(AS_OF).orElse(model.metadata().evaluationAsOf());
         double[] x = Failures.lookup("customer_id", () -> Features.of(backend.warehouse()).customer(id, day));
@@ -85,7 +84,7 @@ final class ChurnRoutes implements Route.Set {
 
     private Score fromBody(Call c) throws java.io.IOException {
         int top = c.get(TOP);
-        ModelShelf.Loaded loaded = model();
+        ModelShelf.Loaded<ChurnModel> loaded = model();
         JsonNode body = c.body();
         JsonNode features = body.get("features");
         if (!body.isObject() || features == null || !features.isObject()) {
@@ -124,7 +123,7 @@ final class ChurnRoutes implements Route.Set {
         return score(loaded, Optional.empty(), Optional.empty(), x, top);
     }
 
-    private Score score(ModelShelf.Loaded loaded, Optional<String> id, Optional<LocalDate> day, double[] x, int top) {
+    private Score score(ModelShelf.Loaded<ChurnModel> loaded, Optional<String> id, Optional<LocalDate> day, double[] x, int top) {
         ChurnModel model = loaded.model();
         ChurnExplanation e = top == 0 ? new ChurnExplanation(model.probability(x), List.of())
                 : model.explain(x, Math.min(top, x.length));

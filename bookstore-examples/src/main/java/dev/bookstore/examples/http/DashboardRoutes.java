@@ -1,14 +1,18 @@
 package dev.bookstore.examples.http;
 
+import dev.bookstore.metrics.MetricsReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The dashboard page at {@code /}, its scripts (ECharts from its WebJar, bundled at build time: no CDN) and
- * {@code GET /overview}, the KPI tiles it opens with. The page fetches every other panel from the API.
+ * {@code GET /report}, the library's {@link MetricsReport} of a range as its own JSON (snake_case keys, exact money;
+ * see {@link MetricsReport#toJson()}): the page's KPI tiles are read from the reports of the range and of the
+ * period of the same length before it. The page fetches every other panel from the API.
  */
 final class DashboardRoutes implements Route.Set {
     /** The page's assets: name to class-path resource and content type. */
@@ -17,6 +21,9 @@ final class DashboardRoutes implements Route.Set {
                 "application/javascript"},
             "dashboard.js", new String[] {"/dev/bookstore/examples/http/dashboard.js", "application/javascript"},
             "dashboard.css", new String[] {"/dev/bookstore/examples/http/dashboard.css", "text/css"});
+
+    static final Param<Integer> REPORT_TOP = Param.integer("top", 1, MetricsReport.Options.MAX_TOP, 10,
+            "rows of each ranked list and excerpt");
 
     private final Backend backend;
 
@@ -30,9 +37,14 @@ final class DashboardRoutes implements Route.Set {
         List<Route> routes = new java.util.ArrayList<>(List.of(
                 Route.get("/", "dashboard", "the dashboard page (from and to: the range it opens with)",
                         List.of(MetricsRoutes.FROM.notRequired(), MetricsRoutes.TO.notRequired()), c -> page),
-                Route.get("/overview", "dashboard", "KPI tiles of a range with the change against the previous period",
-                        List.of(MetricsRoutes.FROM, MetricsRoutes.TO),
-                        c -> Overview.of(backend.metrics(), MetricsRoutes.range(c)))));
+                Route.get("/report", "metrics", "every question of a range in one value: the library's metrics "
+                        + "report (snake_case JSON; the dashboard's KPI tiles)", List.of(MetricsRoutes.FROM,
+                        MetricsRoutes.TO, REPORT_TOP, MetricsRoutes.GRAIN, MetricsRoutes.RANK_BY, MetricsRoutes.LEVEL),
+                        c -> new Route.Reply(200, "application/json", backend.metrics().report(MetricsRoutes.range(c),
+                                MetricsReport.Options.defaults().withTop(c.get(REPORT_TOP)).withGrain(
+                                        c.get(MetricsRoutes.GRAIN)).withRankBy(c.get(MetricsRoutes.RANK_BY))
+                                        .withGeo(c.get(MetricsRoutes.LEVEL))).toJson()
+                                .getBytes(StandardCharsets.UTF_8)))));
         ASSETS.forEach((name, where) -> {
             Route.Reply asset = new Route.Reply(200, where[1], resource(where[0]));
             routes.add(Route.get("/assets/" + name, "dashboard", "the page's " + name, List.of(), c -> asset));

@@ -19,7 +19,7 @@ final class HealthRoutes implements Route.Set {
      * @param status ok or unavailable
      * @param warehouse the warehouse
      * @param models the models served
-     * @param modelProblem why the last model file could not be read, when it could not
+     * @param modelProblem why the last read of a model file failed, per file ({@code ; } between them), when one did
      */
     record Health(String status, Warehouse warehouse, List<Model> models, Optional<String> modelProblem) {
     }
@@ -40,9 +40,9 @@ final class HealthRoutes implements Route.Set {
     /**
      * A model served.
      *
-     * @param kind what it predicts
+     * @param kind what it predicts: churn or recommender
      * @param file its file
-     * @param fingerprint its fingerprint (SHA-256 of its encoding)
+     * @param fingerprint its fingerprint (churn: SHA-256 of its encoding; recommender: of its file)
      * @param trainedAsOf its training snapshot
      * @param evaluatedAsOf its evaluation snapshot
      * @param loadedAt when the service read it
@@ -74,9 +74,10 @@ final class HealthRoutes implements Route.Set {
             wh = new Warehouse(database, false, Optional.empty(), Optional.empty(), Optional.of(String.valueOf(
                     Failures.of(e).body().get("message"))));
         }
-        List<Model> models = backend.models().churn().map(l -> new Model("churn", l.file().toString(),
-                l.fingerprint(), l.model().metadata().trainAsOf(), l.model().metadata().evaluationAsOf(),
-                l.loadedAt())).stream().toList();
-        return new Health(wh.reachable() ? "ok" : "unavailable", wh, models, backend.models().problem());
+        List<Model> models = backend.models().loaded().stream().map(l -> new Model(l.kind(), l.file().toString(),
+                l.fingerprint(), l.metadata().trainAsOf(), l.metadata().evaluationAsOf(), l.loadedAt())).toList();
+        List<String> problems = backend.models().problems();
+        return new Health(wh.reachable() ? "ok" : "unavailable", wh, models, problems.isEmpty() ? Optional.empty()
+                : Optional.of(String.join("; ", problems)));
     }
 }

@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * The dashboard saved as one self-contained HTML file for a date range: the page, its styles, ECharts and the
- * dashboard script inline, and every answer the page asks for (including the drill-down into each category and
- * the three revenue grains) stored in the file, so it opens and draws offline in any browser.
+ * dashboard script inline, and every answer the page asks for (the metrics reports of the range and of the period
+ * before it, the drill-down into each category and subcategory, the three revenue grains, the forecast of each
+ * low-stock product) stored in the file, so it opens and draws offline in any browser.
  *
  * <p>It answers the page's requests with the service itself (started on a free loopback port for the duration),
  * so the report shows exactly what the live dashboard shows.
@@ -41,7 +42,7 @@ public final class HtmlReport {
      * Writes the report.
      *
      * @param warehouse the warehouse
-     * @param models the models folder, when there is one (churn scores are left out otherwise)
+     * @param models the models folder, when there is one (churn scores and recommendations are left out otherwise)
      * @param range the range the report shows
      * @param out the HTML file to write (replaced)
      * @return the number of answers stored in the file
@@ -53,25 +54,35 @@ public final class HtmlReport {
             try (BookstoreService service = BookstoreService.start(warehouse, dir, new InetSocketAddress("127.0.0.1", 0))) {
                 Fetcher f = new Fetcher(service.url(), answers);
                 String r = "from=" + range.from() + "&to=" + range.to();
-                f.get("/overview?" + r);
+                long days = range.days();
+                f.get("/report?" + r);
+                f.get("/report?from=" + range.from().minusDays(days) + "&to=" + range.from().minusDays(1));
                 for (String grain : List.of("day", "week", "month")) {
                     f.get("/metrics/revenue?" + r + "&grain=" + grain);
                 }
                 JsonNode categories = f.get("/metrics/categories?" + r + "&top=50");
                 f.get("/metrics/bestsellers?" + r + "&top=10");
                 for (JsonNode c : categories) {
-                    String name = encode(c.get("category").asText());
-                    f.get("/metrics/subcategories?" + r + "&top=50&category=" + name);
-                    f.get("/metrics/bestsellers?" + r + "&top=10&category=" + name);
+                    String name = "&category=" + encode(c.get("category").asText());
+                    JsonNode subcategories = f.get("/metrics/subcategories?" + r + "&top=50" + name);
+                    f.get("/metrics/bestsellers?" + r + "&top=10" + name);
+                    for (JsonNode sub : subcategories) {
+                        f.get("/metrics/bestsellers?" + r + "&top=10" + name + "&subcategory="
+                                + encode(sub.get("subcategory").asText()));
+                    }
                 }
                 for (String path : List.of("/metrics/channels?" + r, "/metrics/funnel?" + r,
                         "/metrics/active-customers?" + r + "&grain=day", "/metrics/rolling-active-customers?" + r
                                 + "&window=7", "/metrics/rolling-active-customers?" + r + "&window=30",
                         "/metrics/retention?" + r, "/metrics/geography?" + r + "&level=region",
-                        "/metrics/peak-times?" + r, "/metrics/low-stock?as_of=" + range.to() + "&top=10",
-                        "/forecast?category=all", "/recommend?customer_id=CUST_1&k=5", "/data-quality",
+                        "/metrics/peak-times?" + r, "/recommend?customer_id=CUST_1&k=5", "/data-quality",
                         "/model-health")) {
                     f.get(path);
+                }
+                JsonNode lowStock = f.get("/metrics/low-stock?as_of=" + range.to() + "&top=10");
+                for (JsonNode p : lowStock.path("rows")) {
+                    f.get("/forecast?product_id=" + encode(p.get("productId").asText()) + "&as_of=" + range.to()
+                            + "&weeks=4");
                 }
                 JsonNode valuable = f.get("/metrics/lifetime-values?as_of=" + range.to() + "&top=20");
                 for (JsonNode c : valuable.path("rows")) {

@@ -39,6 +39,8 @@ final class MetricsRoutes implements Route.Set {
     static final Param<BestsellerRanking> RANK_BY = Param.choice("rank_by", BestsellerRanking.class,
             BestsellerRanking.REVENUE, "rank products by revenue or units");
     static final Param<String> CATEGORY = Param.text("category", "only this category (drill-down)");
+    static final Param<String> SUBCATEGORY = Param.text("subcategory",
+            "only this subcategory of the category (drill-down; needs category)");
     static final Param<Integer> WINDOW_DAYS = Param.integer("window", 1, 366, 7, "rolling window in days");
     static final Param<Integer> LAPSED_DAYS = Param.integer("days", 1, 36_600, 60,
             "lapsed: no order in this many days up to as_of");
@@ -112,7 +114,8 @@ final class MetricsRoutes implements Route.Set {
                 question("average-order-value", "gross revenue / orders, to the penny", RANGE,
                         c -> Map.of("range", range(c), "averageOrderValue",
                                 m.averageOrderValue(range(c)))),
-                question("bestsellers", "the top products by revenue or units", range(TOP, RANK_BY, CATEGORY),
+                question("bestsellers", "the top products by revenue or units", range(TOP, RANK_BY, CATEGORY,
+                        SUBCATEGORY),
                         c -> bestsellers(m, c)),
                 question("categories", "revenue per category, largest first", range(TOP),
                         c -> m.revenueByCategory(range(c)).stream().limit(c.get(TOP)).toList()),
@@ -160,11 +163,17 @@ final class MetricsRoutes implements Route.Set {
     private static List<ProductSales> bestsellers(Metrics m, Call c) {
         DateRange r = range(c);
         Optional<String> category = c.optional(CATEGORY);
+        Optional<String> subcategory = c.optional(SUBCATEGORY);
+        if (subcategory.isPresent() && category.isEmpty()) {
+            throw new ApiError.BadRequest(SUBCATEGORY.name(), "subcategory needs its category",
+                    "category=NAME&subcategory=NAME");
+        }
         int top = c.get(TOP);
-        // drill-down: the category's top products out of every ranked product (the library ranks all of them)
+        // drill-down: the category's (subcategory's) top products out of every ranked product (the library ranks
+        // all of them)
         return category.isEmpty() ? m.bestsellers(r, top, c.get(RANK_BY))
-                : filter(m.bestsellers(r, 10_000, c.get(RANK_BY)), category, ProductSales::category).stream()
-                        .limit(top).toList();
+                : filter(filter(m.bestsellers(r, 10_000, c.get(RANK_BY)), category, ProductSales::category),
+                        subcategory, ProductSales::subcategory).stream().limit(top).toList();
     }
 
     private static <T> List<T> filter(List<T> rows, Optional<String> value, Function<T, String> field) {

@@ -27,9 +27,8 @@ final class ModelHealthRoutes implements Route.Set {
                         "check the served churn model as of a day and store the run", List.of(AS_OF),
                         java.util.Optional.empty(), c -> {
                             java.time.LocalDate day = c.get(AS_OF);
-                            ModelShelf.Loaded loaded = backend.models().churn().orElseThrow(() ->
-                                    new ApiError.NotReady("churn", "no churn model is loaded",
-                                            "bookstore train --db URL --as-of DATE --models DIR"));
+                            ModelShelf.Loaded<dev.bookstore.ml.ChurnModel> loaded = backend.models().churn()
+                                    .require();
                             ModelHealthRun run = ModelHealth.check(backend.warehouse(), loaded.model(), day)
                                     .store(backend.warehouse());
                             return run;

@@ -65,6 +65,16 @@ record Param<T>(String name, String description, boolean required, Optional<Stri
                 });
     }
 
+    /** {@code true} or {@code false}. */
+    static Param<Boolean> bool(String name, boolean fallback, String description) {
+        return new Param<>(name, description, false, Optional.of(Boolean.toString(fallback)), "true or false",
+                schema("boolean", "default", fallback), text -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+                });
+    }
+
     /** A day, {@code yyyy-MM-dd}. */
     static Param<LocalDate> date(String name, String description) {
         return new Param<>(name, description, true, Optional.empty(), "a day as yyyy-MM-dd, e.g. 2025-12-31",

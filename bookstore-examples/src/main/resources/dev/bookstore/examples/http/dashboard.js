@@ -34,16 +34,32 @@
   function iso(d) { return d.toISOString().slice(0, 10); }
 
   /* ---------------------------------------------------------------- panels */
+  /* the KPI tiles: the library's metrics report of the range against the report of the period of the same length
+     just before it (previousRange) */
+  var TILES = [
+    { name: 'revenue', label: 'Revenue (gross)', value: function (r) { return r.sales.gross_revenue; } },
+    { name: 'orders', label: 'Orders', value: function (r) { return r.sales.orders; } },
+    { name: 'aov', label: 'Average order value', value: function (r) { return r.sales.average_order_value || 0; } },
+    { name: 'active_customers', label: 'Active customers (30-day average)', value: function (r) { return r.active_customers.average_monthly; } },
+    { name: 'conversion', label: 'Conversion', value: function (r) { return r.conversion.rate; } }];
+  function previousRange() {
+    var from = new Date(state.from + 'T00:00:00Z'), to = new Date(state.to + 'T00:00:00Z');
+    var days = Math.round((to - from) / 864e5) + 1;
+    return 'from=' + iso(new Date(from - days * 864e5)) + '&to=' + iso(new Date(from - 864e5));
+  }
   function tiles() {
-    return api('/overview?' + range()).then(function (o) {
-      if (failed(o)) { el('tiles').textContent = o.message; return; }
-      el('tiles').innerHTML = o.tiles.map(function (t) {
-        var v = t.name === 'conversion' ? (100 * t.value).toFixed(2) + ' %'
-          : (t.name === 'revenue' || t.name === 'aov') ? money.format(t.value) : count.format(t.value);
-        var ch = t.change === undefined ? 'n/a' : (t.change >= 0 ? '+' : '') + (100 * t.change).toFixed(1) + ' %';
-        var cls = t.change === undefined ? '' : t.change >= 0 ? 'up' : 'down';
-        return '<div class="tile" data-kpi="' + t.name + '" data-value="' + t.value + '"><div class="label">' + esc(t.label)
-          + '</div><div class="value">' + v + '</div><div class="change ' + cls + '">' + ch + ' vs previous period</div></div>';
+    return Promise.all([api('/report?' + range()), api('/report?' + previousRange())]).then(function (a) {
+      if (failed(a[0])) { el('tiles').textContent = a[0].message; return; }
+      el('tiles').innerHTML = TILES.map(function (t) {
+        var value = t.value(a[0]), before = failed(a[1]) ? 0 : t.value(a[1]);
+        var change = before === 0 ? undefined : (value - before) / before;
+        var v = t.name === 'conversion' ? (100 * value).toFixed(2) + ' %'
+          : (t.name === 'revenue' || t.name === 'aov') ? money.format(value) : count.format(Math.round(value));
+        var ch = change === undefined ? 'n/a' : (change >= 0 ? '+' : '') + (100 * change).toFixed(1) + ' %';
+        var cls = change === undefined ? '' : change >= 0 ? 'up' : 'down';
+        return '<div class="tile" data-kpi="' + t.name + '" data-value="' + value + '" data-previous="' + before
+          + '"><div class="label">' + esc(t.label) + '</div><div class="value">' + v + '</div><div class="change '
+          + cls + '">' + ch + ' vs previous period</div></div>';
       }).join('');
     });
   }
@@ -64,27 +80,37 @@
     el('crumbs').innerHTML = c;
     el('books-scope').textContent = state.category ? '(' + state.category + (state.subcategory ? ' › ' + state.subcategory : '') + ')' : '';
   }
+  /* the drill-down's scope as bestsellers parameters: category, then subcategory */
+  function scope() {
+    return (state.category ? '&category=' + encodeURIComponent(state.category) : '')
+      + (state.subcategory ? '&subcategory=' + encodeURIComponent(state.subcategory) : '');
+  }
+  function booksPath() { return '/metrics/bestsellers?' + range() + '&top=10' + scope(); }
+  /* the drill-down panel: categories, a category's subcategories, a subcategory's books */
   function categories() {
     crumbs();
-    var path = state.category ? '/metrics/subcategories?' + range() + '&top=50&category=' + encodeURIComponent(state.category)
+    var level = state.subcategory ? 'product' : state.category ? 'subcategory' : 'category';
+    var path = level === 'product' ? booksPath()
+      : level === 'subcategory' ? '/metrics/subcategories?' + range() + '&top=50&category=' + encodeURIComponent(state.category)
       : '/metrics/categories?' + range() + '&top=50';
     return api(path).then(function (rows) {
       if (failed(rows)) { return; }
-      var name = function (r) { return state.category ? r.subcategory : r.category; };
+      var name = function (r) { return level === 'product' ? r.title : level === 'subcategory' ? r.subcategory : r.category; };
       chart('category-chart', { tooltip: {}, grid: { left: 120, right: 20 }, xAxis: { type: 'value' },
         yAxis: { type: 'category', inverse: true, data: rows.map(name) },
         series: [{ name: 'gross revenue', type: 'bar', data: rows.map(function (r) { return r.grossRevenue; }) }] });
-      table('category-table', [{ t: state.category ? 'subcategory' : 'category' }, { t: 'orders', num: 1 }, { t: 'gross revenue', num: 1 }],
+      el('category-table').setAttribute('data-level', level);
+      table('category-table', [{ t: level === 'product' ? 'book' : level }, { t: 'orders', num: 1 }, { t: 'gross revenue', num: 1 }],
         rows.map(function (r) { return [name(r), count.format(r.orders), money.format(r.grossRevenue)]; }),
-        function (i) { return state.subcategory ? '' : ' class="drill" data-name="' + esc(name(rows[i])) + '"'; });
+        function (i) { return level === 'product' ? ' data-product="' + esc(rows[i].productId) + '"'
+          : ' class="drill" data-name="' + esc(name(rows[i])) + '"'; });
     });
   }
   function books() {
-    var path = '/metrics/bestsellers?' + range() + '&top=10' + (state.category ? '&category=' + encodeURIComponent(state.category) : '');
-    return api(path).then(function (rows) {
+    return api(booksPath()).then(function (rows) {
       if (failed(rows)) { return; }
-      table('books-table', [{ t: '#' }, { t: 'title' }, { t: 'category' }, { t: 'units', num: 1 }, { t: 'gross revenue', num: 1 }],
-        rows.map(function (r, i) { return [i + 1, r.title, r.category, count.format(r.units), money.format(r.grossRevenue)]; }),
+      table('books-table', [{ t: '#' }, { t: 'title' }, { t: 'category' }, { t: 'subcategory' }, { t: 'units', num: 1 }, { t: 'gross revenue', num: 1 }],
+        rows.map(function (r, i) { return [i + 1, r.title, r.category, r.subcategory, count.format(r.units), money.format(r.grossRevenue)]; }),
         function (i) { return ' data-product="' + esc(rows[i].productId) + '"'; });
     });
   }
@@ -155,14 +181,25 @@
         series: [{ type: 'heatmap', data: rows.map(function (r) { return [r.hour, DAYS.indexOf(r.dayOfWeek), r.orders]; }) }] });
     });
   }
+  /* low stock with the library's demand forecast of each product for the next four weeks */
+  function forecastPath(productId) { return '/forecast?product_id=' + encodeURIComponent(productId) + '&as_of=' + state.to + '&weeks=4'; }
   function stock() {
-    return Promise.all([api('/metrics/low-stock?as_of=' + state.to + '&top=10'), api('/forecast?category=all')]).then(function (a) {
-      var s = a[0];
+    return api('/metrics/low-stock?as_of=' + state.to + '&top=10').then(function (s) {
       if (failed(s)) { return; }
-      el('forecast-note').textContent = failed(a[1]) ? 'forecast: ' + a[1].message + (a[1].train ? ' (train ' + a[1].train + ')' : '') : '';
-      table('stock-table', [{ t: 'product' }, { t: 'title' }, { t: 'stock', num: 1 }, { t: 'sold (' + (s.rows[0] ? s.rows[0].velocityDays : 28) + ' d)', num: 1 }, { t: 'days of cover', num: 1 }],
-        s.rows.map(function (r) { return [r.productId, r.title, count.format(r.stock), count.format(r.unitsSold),
-          r.unitsSold > 0 ? (r.stock / (r.unitsSold / r.velocityDays)).toFixed(1) : '∞']; }));
+      return Promise.all(s.rows.map(function (r) { return api(forecastPath(r.productId)); })).then(function (f) {
+        var missing = f.filter(failed);
+        el('forecast-note').textContent = missing.length && missing[0].status === 503 ? 'forecast: ' + missing[0].message : '';
+        table('stock-table', [{ t: 'product' }, { t: 'title' }, { t: 'stock', num: 1 }, { t: 'sold (' + (s.rows[0] ? s.rows[0].velocityDays : 28) + ' d)', num: 1 },
+          { t: 'days of cover', num: 1 }, { t: 'forecast 4 wk', num: 1 }, { t: 'suggested order', num: 1 }],
+          s.rows.map(function (r, i) {
+            var ok = !failed(f[i]);
+            var ahead = ok ? f[i].weeks.reduce(function (sum, w) { return sum + w.units; }, 0) : null;
+            return [r.productId, r.title, count.format(r.stock), count.format(r.unitsSold),
+              r.unitsSold > 0 ? (r.stock / (r.unitsSold / r.velocityDays)).toFixed(1) : '∞',
+              ok ? ahead.toFixed(1) : 'n/a', ok && f[i].reorder ? count.format(f[i].reorder.suggestedOrder) : '–']; }),
+          function (i) { return ' data-product="' + esc(s.rows[i].productId) + '"'
+            + (failed(f[i]) ? '' : ' data-forecast="' + f[i].weeks.reduce(function (sum, w) { return sum + w.units; }, 0) + '"'); });
+      });
     });
   }
   function churnRisk() {
@@ -183,8 +220,15 @@
   function recommendations() {
     var id = el('rec-customer').value.trim();
     return api('/recommend?customer_id=' + encodeURIComponent(id) + '&k=5').then(function (r) {
-      el('rec-result').textContent = failed(r) ? r.message + (r.train ? ' — train: ' + r.train : '')
-        : (r.recommendations || []).map(function (x) { return x.title || x.productId; }).join(', ');
+      if (failed(r)) {
+        el('rec-result').textContent = r.message + (r.train ? ' — train: ' + r.train : '');
+        table('rec-table', [{ t: 'product' }, { t: 'source' }], []);
+        return;
+      }
+      el('rec-result').textContent = 'for ' + r.customerId + ' (' + r.method + ', trained as of ' + r.trainedAsOf + ')';
+      table('rec-table', [{ t: '#' }, { t: 'product' }, { t: 'source' }],
+        r.recommendations.map(function (x, i) { return [i + 1, x.productId, x.source.toLowerCase().replace(/_/g, ' ')]; }),
+        function (i) { return ' data-product="' + esc(r.recommendations[i].productId) + '"'; });
     });
   }
   function quality() {
@@ -251,7 +295,7 @@
     });
     el('category-table').addEventListener('click', function (e) {
       var row = e.target.closest('tr.drill');
-      if (!row) { return; }
+      if (!row || state.subcategory) { return; }
       if (state.category) { state.subcategory = row.getAttribute('data-name'); } else { state.category = row.getAttribute('data-name'); }
       Promise.all([categories(), books()]);
     });

@@ -7,7 +7,11 @@ import dev.bookstore.etl.TransformOptions;
 import dev.bookstore.etl.TransformReport;
 import dev.bookstore.ml.ChurnModel;
 import dev.bookstore.ml.ChurnOptions;
+import dev.bookstore.ml.Clv;
 import dev.bookstore.ml.ModelFile;
+import dev.bookstore.ml.Recommender;
+import dev.bookstore.ml.RecommenderOptions;
+import dev.bookstore.ml.RfmSummary;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.WarehouseConfig;
 import dev.bookstore.model.generator.Generator;
@@ -31,8 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A warehouse built once per JVM and database from generated data by the real pipeline (ingest with planted
- * problems, so quarantine has rows; transform; data tests), a churn model trained on it and written to a models
- * folder, and the service started over both. Server namespaces are dropped when the JVM ends.
+ * problems, so quarantine has rows; transform; data tests), a churn model and a recommender trained on it and
+ * written to a models folder, customer lifetime values stored in it, and the service started over both. Server namespaces are dropped when the JVM ends.
  *
  * @param kind the database
  * @param warehouse the warehouse
@@ -65,6 +69,17 @@ record ServedWarehouse(DatabaseKind kind, Warehouse warehouse, Path models, Book
             }
         }
         return data;
+    }
+
+    /** The recommender's options: the defaults with fewer ALS factors (a faster fit). */
+    static final RecommenderOptions RECOMMENDER = RecommenderOptions.defaults().withFactors(8);
+
+    /** Fits the CLV models up to {@link #AS_OF} and stores 52-week values, as {@code bookstore train} does. */
+    static Clv storeClv(Warehouse wh) {
+        RfmSummary summary = Clv.summary(wh, AS_OF);
+        Clv clv = Clv.fit(summary);
+        clv.store(wh, AS_OF, clv.preferred(), 52, clv.values(summary, clv.preferred(), 52, 0.01));
+        return clv;
     }
 
     /** A churn model trained on {@code wh} with {@code trees} trees. */
@@ -100,6 +115,8 @@ record ServedWarehouse(DatabaseKind kind, Warehouse warehouse, Path models, Book
         try {
             Path models = Files.createTempDirectory("bookstore-http-models");
             ModelFile.write(train(wh, 30), models.resolve(ModelShelf.CHURN_FILE));
+            Recommender.train(wh, AS_OF, RECOMMENDER).write(models.resolve(ModelShelf.RECS_FILE));
+            storeClv(wh);
             BookstoreService service = BookstoreService.start(wh, models, new InetSocketAddress("127.0.0.1", 0),
                     Duration.ofMillis(200));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,10 +17,17 @@ import dev.bookstore.metrics.Granularity;
 import dev.bookstore.metrics.LowStockRule;
 import dev.bookstore.metrics.Metrics;
 import dev.bookstore.metrics.MetricsOptions;
+import dev.bookstore.metrics.MetricsReport;
 import dev.bookstore.ml.ChurnExplanation;
 import dev.bookstore.ml.ChurnModel;
 import dev.bookstore.ml.Features;
 import dev.bookstore.ml.ModelFile;
+import dev.bookstore.ml.Clv;
+import dev.bookstore.ml.CustomerValue;
+import dev.bookstore.ml.DemandForecast;
+import dev.bookstore.ml.RecommendationQuery;
+import dev.bookstore.ml.Recommender;
+import dev.bookstore.ml.RfmSummary;
 import dev.bookstore.ml.Segmentation;
 import dev.bookstore.ml.Segments;
 import dev.bookstore.model.EventType;
@@ -155,6 +162,9 @@ class ServiceRoutesTest {
         assertEquals(wh.schemaVersion(), health.get("warehouse").get("schemaVersion").asInt());
         assertEquals(ModelFile.read(s.models().resolve(ModelShelf.CHURN_FILE)).fingerprint(),
                 health.get("models").get(0).get("fingerprint").asText());
+        assertEquals("recommender", health.get("models").get(1).get("kind").asText(), health.toString());
+        assertEquals(Recommender.read(s.models().resolve(ModelShelf.RECS_FILE)).metadata().trainAsOf().toString(),
+                health.get("models").get(1).get("trainedAsOf").asText());
 
         JsonNode quality = Http.get(url, "/data-quality").json();
         assertTrue(quality.get("tests").size() > 10, quality.toString());
@@ -189,13 +199,14 @@ class ServiceRoutesTest {
         assertEquals(json(seg.segments()), segments.get("segments"));
         assertEquals(seg.segmentOf("CUST_1").orElseThrow(), segments.get("segment").asText());
 
-        JsonNode overview = Http.get(url, "/overview?" + RANGE).json();
         Metrics m = Metrics.on(wh, MetricsOptions.defaults().withoutCache());
-        assertEquals(m.sales(Q4).orders(), overview.get("tiles").get(1).get("value").asLong());
-        DateRange previous = DateRange.of(LocalDate.parse("2025-07-01"), LocalDate.parse("2025-09-30"));
-        assertEquals(previous.toString(), DateRange.of(LocalDate.parse(overview.get("previous").get("from").asText()),
-                LocalDate.parse(overview.get("previous").get("to").asText())).toString());
-        assertEquals(m.sales(previous).orders(), overview.get("tiles").get(1).get("previousValue").asLong());
+        JsonNode report = Http.get(url, "/report?" + RANGE).json();
+        assertEquals(Json.MAPPER.readTree(m.report(Q4, MetricsReport.Options.defaults().withTop(10)).toJson()), report);
+        assertEquals(m.sales(Q4).orders(), report.get("sales").get("orders").asLong());
+        JsonNode weekly = Http.get(url, "/report?" + RANGE + "&top=3&grain=week&rank_by=units&level=city").json();
+        assertEquals(Json.MAPPER.readTree(m.report(Q4, MetricsReport.Options.defaults().withTop(3)
+                .withGrain(Granularity.WEEK).withRankBy(BestsellerRanking.UNITS).withGeo(GeoLevel.CITY)).toJson()),
+                weekly);
 
         JsonNode openApi = Http.get(url, "/openapi.json").json();
         for (String route : s.service().routes()) {
@@ -212,6 +223,110 @@ class ServiceRoutesTest {
         assertTrue(prometheus.matches("(?s).*bookstore_predictions_total\\{model=\"churn\"} [1-9].*")
                 || !prometheus.contains("bookstore_predictions_total"), prometheus);
         assertTrue(prometheus.contains("bookstore_data_version"), prometheus);
+    }
+
+    @EachDatabase({DatabaseKind.DUCKDB, DatabaseKind.POSTGRESQL})
+    void modelRoutesAnswerWhatTheLibraryComputes(DatabaseKind kind) throws Exception {
+        ServedWarehouse s = ServedWarehouse.on(kind);
+        Warehouse wh = s.warehouse();
+        String url = s.service().url();
+
+        Recommender recs = Recommender.read(s.models().resolve(ModelShelf.RECS_FILE));
+        String customer = recs.customersWithHistory().get(0);
+        Http.Answer recommend = Http.get(url, "/recommend" + q("customer_id", customer, "k", "7"));
+        assertEquals(200, recommend.status(), recommend.body());
+        assertEquals(json(recs.forCustomer(customer, RecommendationQuery.top(7))),
+                recommend.json().get("recommendations"));
+        assertEquals(customer, recommend.json().get("customerId").asText());
+        assertEquals(recs.metadata().trainAsOf().toString(), recommend.json().get("trainedAsOf").asText());
+        JsonNode diverse = Http.get(url, "/recommend" + q("customer_id", customer, "k", "6", "in_stock", "true",
+                "per_category", "2")).json();
+        assertEquals(json(recs.forCustomer(customer, RecommendationQuery.top(6).excludingOutOfStock()
+                .atMostPerCategory(2))), diverse.get("recommendations"));
+        JsonNode fallback = Http.get(url, "/recommend" + q("customer_id", customer)).json();
+        assertEquals(10, fallback.get("recommendations").size(), "k defaults to 10");
+
+        String product = recommend.json().get("recommendations").get(0).get("productId").asText();
+        Http.Answer also = Http.get(url, "/also-bought" + q("product_id", product, "k", "5"));
+        assertEquals(200, also.status(), also.body());
+        assertEquals(json(recs.alsoBought(product, 5)), also.json().get("recommendations"));
+        assertEquals(product, also.json().get("productId").asText());
+        assertFalse(also.json().has("customerId"));
+
+        // CLV: the stored run's values equal the library's values fitted again here
+        RfmSummary summary = Clv.summary(wh, ServedWarehouse.AS_OF);
+        Clv clv = Clv.fit(summary);
+        List<CustomerValue> values = clv.values(summary, clv.preferred(), 52, 0.01);
+        for (CustomerValue v : List.of(values.get(0), values.get(values.size() / 2), values.get(values.size() - 1))) {
+            Http.Answer a = Http.get(url, "/clv" + q("customer_id", v.customerId()));
+            assertEquals(200, a.status(), a.body());
+            JsonNode c = a.json();
+            assertEquals(v.customerId(), c.get("customerId").asText());
+            assertEquals(ServedWarehouse.AS_OF.toString(), c.get("asOf").asText());
+            assertEquals(v.clv(), c.get("clv").asDouble(), 1e-9 * Math.max(1, Math.abs(v.clv())));
+            assertEquals(v.probabilityAlive(), c.get("probabilityAlive").asDouble(), 1e-9);
+            assertEquals(v.expectedPurchases(), c.get("expectedPurchases").asDouble(), 1e-9);
+            assertEquals(v.expectedSpend(), c.get("expectedSpend").asDouble(), 1e-9 * Math.max(1, v.expectedSpend()));
+            assertEquals(52, c.get("horizonWeeks").asInt());
+            assertEquals(clv.preferred().key(), c.get("model").asText());
+        }
+
+        // forecast: one series of the library's run over every product (or category)
+        DemandForecast.Result products = DemandForecast.of(wh).run(ServedWarehouse.AS_OF,
+                DemandForecast.Options.defaults().withHorizonWeeks(4));
+        String series = products.forecasts().get(0).series();
+        Http.Answer forecast = Http.get(url, "/forecast" + q("product_id", series, "as_of", ServedWarehouse.TO,
+                "weeks", "4"));
+        assertEquals(200, forecast.status(), forecast.body());
+        assertEquals(json(products.forecasts().stream().filter(w -> w.series().equals(series)).toList()),
+                forecast.json().get("weeks"));
+        assertEquals(4, forecast.json().get("weeks").size());
+        assertEquals(products.lastWeekStart().toString(), forecast.json().get("lastWeekStart").asText());
+        java.util.Optional<DemandForecast.Reorder> expectedReorder = products.reorders().stream()
+                .filter(o -> o.productId().equals(series)).findFirst();
+        assertEquals(expectedReorder.isPresent(), forecast.json().has("reorder"), forecast.body());
+        if (!products.reorders().isEmpty()) {
+            String low = products.reorders().get(0).productId();
+            JsonNode reorder = Http.get(url, "/forecast" + q("product_id", low, "as_of", ServedWarehouse.TO,
+                    "weeks", "4")).json().get("reorder");
+            assertEquals(json(products.reorders().get(0)), reorder);
+        }
+        DemandForecast.Result categories = DemandForecast.of(wh).run(ServedWarehouse.AS_OF,
+                DemandForecast.Options.defaults().withLevel(DemandForecast.Level.CATEGORY));
+        String category = categories.forecasts().get(0).series();
+        JsonNode byCategory = Http.get(url, "/forecast" + q("category", category, "as_of", ServedWarehouse.TO))
+                .json();
+        assertEquals(json(categories.forecasts().stream().filter(w -> w.series().equals(category)).toList()),
+                byCategory.get("weeks"));
+        assertEquals("category", byCategory.get("level").asText());
+        LocalDate lastOrder = wh.withHandle(h -> h.createQuery("SELECT MAX(order_date) FROM "
+                + wh.table(Layer.MARTS, "fct_orders")).mapTo(LocalDate.class).one());
+        JsonNode byDefault = Http.get(url, "/forecast" + q("category", category)).json();
+        assertEquals(lastOrder.toString(), byDefault.get("asOf").asText(), "as_of defaults to the latest order day");
+
+        String prometheus = Http.get(url, "/prometheus").body();
+        for (String model : List.of("recommender", "forecast")) {
+            assertTrue(prometheus.matches("(?s).*bookstore_predictions_total\\{model=\"" + model + "\"} [1-9].*"),
+                    model + ": " + prometheus);
+        }
+    }
+
+    @EachDatabase({DatabaseKind.DUCKDB, DatabaseKind.POSTGRESQL})
+    void theDrillDownNarrowsTheBestsellersToASubcategory(DatabaseKind kind) {
+        ServedWarehouse s = ServedWarehouse.on(kind);
+        Metrics m = Metrics.on(s.warehouse(), MetricsOptions.defaults().withoutCache());
+        dev.bookstore.metrics.CategorySales top = m.revenueBySubcategory(Q4).get(0);
+        JsonNode books = Http.get(s.service().url(), "/metrics/bestsellers?" + RANGE + q("top", "50", "category",
+                top.category(), "subcategory", top.subcategory()).replace('?', '&')).json();
+        List<dev.bookstore.metrics.ProductSales> expected = m.bestsellers(Q4, 10_000, BestsellerRanking.REVENUE)
+                .stream().filter(p -> p.category().equals(top.category()) && p.subcategory().equals(top.subcategory()))
+                .limit(50).toList();
+        assertFalse(expected.isEmpty());
+        assertEquals(expected.size(), books.size());
+        for (int i = 0; i < books.size(); i++) {
+            assertEquals(expected.get(i).productId(), books.get(i).get("productId").asText());
+            assertEquals(top.subcategory(), books.get(i).get("subcategory").asText());
+        }
     }
 
     /** A bad request and what it must get. */
@@ -251,7 +366,11 @@ class ServiceRoutesTest {
                 Bad.get("/metrics/low-stock?as_of=2025-12-31&stock_below=-1", 400, "stock_below"),
                 Bad.get("/metrics/rolling-active-customers?" + RANGE + "&window=367", 400, "window"),
                 Bad.get("/metrics/no-such-question?" + RANGE, 404, null),
-                Bad.get("/overview" + q("from", "2025-10-01"), 400, "to"),
+                Bad.get("/report" + q("from", "2025-10-01"), 400, "to"),
+                Bad.get("/report?" + RANGE + "&top=0", 400, "top"),
+                Bad.get("/report?" + RANGE + "&top=1001", 400, "top"),
+                Bad.get("/report?" + RANGE + "&grain=fortnight", 400, "grain"),
+                Bad.get("/metrics/bestsellers?" + RANGE + "&subcategory=Fantasy", 400, "subcategory"),
                 Bad.get("/predict/churn", 400, "customer_id"),
                 Bad.get("/predict/churn" + q("customer_id", "' OR '1'='1"), 404, "customer_id"),
                 Bad.get("/predict/churn" + q("customer_id", "CUST_1; DROP TABLE raw.orders; --"), 404, "customer_id"),
@@ -282,11 +401,30 @@ class ServiceRoutesTest {
                 Bad.post("/metrics/sales?" + RANGE, "{}", 405, null),
                 Bad.get("/recommend" + q("customer_id", "CUST_1", "k", "-5"), 400, "k"),
                 Bad.get("/recommend" + q("customer_id", "CUST_1", "k", "1000000000"), 400, "k"),
+                Bad.get("/recommend" + q("customer_id", "CUST_1", "k", "0"), 400, "k"),
+                Bad.get("/recommend" + q("customer_id", "CUST_1", "k", "1001"), 400, "k"),
+                Bad.get("/recommend" + q("customer_id", "CUST_1", "k", "five"), 400, "k"),
+                Bad.get("/recommend" + q("customer_id", "CUST_1", "in_stock", "maybe"), 400, "in_stock"),
+                Bad.get("/recommend" + q("customer_id", "CUST_1", "per_category", "-1"), 400, "per_category"),
                 Bad.get("/recommend" + q("k", "5"), 400, "customer_id"),
-                Bad.get("/recommend" + q("customer_id", "' OR 1=1 --", "k", "5"), 503, null),
+                Bad.get("/recommend" + q("customer_id", "' OR 1=1 --", "k", "5"), 404, "customer_id"),
+                Bad.get("/recommend" + q("customer_id", "Çüßtømér_漢字_🙂"), 404, "customer_id"),
+                Bad.get("/recommend" + q("customer_id", "C".repeat(101)), 400, "customer_id"),
                 Bad.get("/also-bought" + q("product_id", "", "k", "5"), 400, "product_id"),
-                Bad.get("/clv" + q("customer_id", "Çüßtømér"), 503, null),
+                Bad.get("/also-bought" + q("product_id", "BOOK_1", "k", "-5"), 400, "k"),
+                Bad.get("/also-bought" + q("product_id", "NO_SUCH_BOOK'; --"), 404, "product_id"),
+                Bad.get("/also-bought", 400, "product_id"),
+                Bad.get("/clv", 400, "customer_id"),
+                Bad.get("/clv" + q("customer_id", "Çüßtømér"), 404, "customer_id"),
+                Bad.get("/clv" + q("customer_id", "CUST_1' OR '1'='1"), 404, "customer_id"),
+                Bad.get("/clv" + q("customer_id", "CUST\u00001"), 400, "customer_id"),
                 Bad.get("/forecast", 400, "product_id"),
+                Bad.get("/forecast" + q("product_id", "BOOK_1", "category", "Fiction"), 400, "product_id"),
+                Bad.get("/forecast" + q("product_id", "NO_SUCH_BOOK"), 404, "product_id"),
+                Bad.get("/forecast" + q("category", "No such category 漢字"), 404, "category"),
+                Bad.get("/forecast" + q("product_id", "BOOK_1", "weeks", "0"), 400, "weeks"),
+                Bad.get("/forecast" + q("product_id", "BOOK_1", "weeks", "1000000000"), 400, "weeks"),
+                Bad.get("/forecast" + q("product_id", "BOOK_1", "as_of", "2025-02-30"), 400, "as_of"),
                 Bad.get("/segments" + q("as_of", "yesterday"), 400, "as_of"),
                 Bad.get("/segments" + q("as_of", "2025-12-31", "customer_id", "NO_SUCH_CUSTOMER"), 404, "customer_id"),
                 Bad.get("/no/such/route", 404, null));
