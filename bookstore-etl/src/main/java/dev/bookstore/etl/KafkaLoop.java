@@ -72,6 +72,8 @@ final class KafkaLoop implements ConsumerRebalanceListener {
     private long batchStarted;
     private boolean flushing;
     private volatile boolean stopping;
+    /** When the last record arrived, or partitions were last assigned (the idle time counts from there). */
+    private long lastRecord;
 
     private final Object totalsLock = new Object();
     private long batches;
@@ -126,7 +128,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             consumer.subscribe(topics.keySet(), this);
-            long lastRecord = System.nanoTime();
+            lastRecord = System.nanoTime();
             while (!stopping) {
                 positionUnpositioned();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTime());
@@ -137,7 +139,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                 if (batchFull() || batchDue()) {
                     flush();
                 }
-                if (batch.isEmpty() && !options.stopWhenIdle().isZero()
+                if (batch.isEmpty() && !options.stopWhenIdle().isZero() && !owned.isEmpty()
                         && System.nanoTime() - lastRecord >= options.stopWhenIdle().toNanos()) {
                     LOG.info("stream {}: no record for {}; stopping", group, options.stopWhenIdle());
                     break;
@@ -195,6 +197,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         }
         owned.addAll(partitions);
         unpositioned.addAll(partitions);
+        lastRecord = System.nanoTime();
         consumer.pause(partitions); // until sought to the warehouse's offsets (now, or by the loop)
         if (!flushing) {
             positionUnpositioned();
@@ -350,7 +353,12 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                 batch.removeIf(done::contains);
             }
         } finally {
-            lock.get().close();
+            try {
+                lock.get().close();
+            } catch (RuntimeException e) {
+                // a session lock dies with its connection: nothing is held after a failed release
+                LOG.debug("stream {}: releasing the ingest lock failed: {}", group, e.getMessage());
+            }
             if (!committed.isEmpty()) {
                 batchCommitted(committed, Duration.ofNanos(System.nanoTime() - t0));
             }

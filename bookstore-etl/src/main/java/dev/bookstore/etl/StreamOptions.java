@@ -25,8 +25,9 @@ import java.util.Objects;
  * @param batchTime close a batch this long after its first record (at least 1 ms)
  * @param refreshEvery after a batch, run the incremental models that read the loaded raw tables when at least
  *                     this long has passed since the last run; {@link Duration#ZERO} never runs them
- * @param stopWhenIdle stop the stream (returning its report) when no record arrived for this long;
- *                     {@link Duration#ZERO} runs until {@link StreamRun#stop()}
+ * @param stopWhenIdle stop the stream (returning its report) when it owns partitions and no record arrived for
+ *                     this long since the last record or assignment (a stream waiting to join its group does not
+ *                     stop); {@link Duration#ZERO} runs until {@link StreamRun#stop()}
  * @param databaseRetry how long a batch is retried while the database fails (the partitions paused), before the
  *                      stream stops with the error (at least 1 ms)
  * @param ingest the rules' options (date policy, clock for {@code future_date}), as for file ingest
