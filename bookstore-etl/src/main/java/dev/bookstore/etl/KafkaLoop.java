@@ -138,6 +138,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                 add(records);
                 if (batchFull() || batchDue()) {
                     flush();
+                    lastRecord = System.nanoTime(); // the partitions were paused meanwhile: not idle time
                 }
                 if (batch.isEmpty() && !options.stopWhenIdle().isZero() && !owned.isEmpty()
                         && System.nanoTime() - lastRecord >= options.stopWhenIdle().toNanos()) {
@@ -564,8 +565,11 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         consumer.pause(paused);
         try {
             long t0 = System.nanoTime();
-            TransformReport report = Transform.on(wh).options(options.transform())
-                    .select(models.toArray(String[]::new)).run();
+            // the first run builds every model (those the selected ones join, e.g. stg_products, may not exist yet);
+            // later runs only the models reading the loaded raw tables and their dependents
+            Transform transform = Transform.on(wh).options(options.transform());
+            TransformReport report = (refreshes == 0 ? transform : transform.select(models.toArray(String[]::new)))
+                    .run();
             LOG.info("stream {}: refreshed the models reading {} in {} ms ({})", group, models,
                     (System.nanoTime() - t0) / 1_000_000, report.succeeded() ? "all built" : "some failed");
             synchronized (totalsLock) {

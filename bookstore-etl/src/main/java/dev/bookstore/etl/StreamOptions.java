@@ -23,8 +23,10 @@ import java.util.Objects;
  * @param batchRows close a batch at this many records (at least 1)
  * @param batchBytes close a batch at this many bytes of record values (at least 1)
  * @param batchTime close a batch this long after its first record (at least 1 ms)
- * @param refreshEvery after a batch, run the incremental models that read the loaded raw tables when at least
- *                     this long has passed since the last run; {@link Duration#ZERO} never runs them
+ * @param refreshEvery after a batch, run the incremental models that read the loaded raw tables (and the models
+ *                     depending on them; the stream's first run builds every model) when at least this long has
+ *                     passed since the last run, and once more when the stream stops; {@link Duration#ZERO} never
+ *                     runs them
  * @param stopWhenIdle stop the stream (returning its report) when it owns partitions and no record arrived for
  *                     this long since the last record or assignment (a stream waiting to join its group does not
  *                     stop); {@link Duration#ZERO} runs until {@link StreamRun#stop()}
