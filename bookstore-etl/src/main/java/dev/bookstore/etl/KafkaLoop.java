@@ -270,8 +270,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
 
     /** Loads the batch, retrying while the database fails, with every partition paused (polled to stay in the group). */
     private void flush() {
-        Set<TopicPartition> paused = new HashSet<>(consumer.assignment());
-        consumer.pause(paused);
+        consumer.pause(consumer.assignment());
         flushing = true;
         long deadline = System.nanoTime() + options.databaseRetry().toNanos();
         long backoff = 100;
@@ -305,9 +304,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             batch.clear();
             batchBytes = 0;
         }
-        Set<TopicPartition> resume = new HashSet<>(consumer.assignment());
-        resume.removeAll(unpositioned);
-        consumer.resume(resume);
+        resumePositioned();
         refresh(false);
     }
 
@@ -561,8 +558,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             return;
         }
         List<String> models = loadedSinceRefresh.stream().map(k -> "stg_" + k.table()).toList();
-        Set<TopicPartition> paused = new HashSet<>(consumer.assignment());
-        consumer.pause(paused);
+        consumer.pause(consumer.assignment());
         try {
             long t0 = System.nanoTime();
             // the first run builds every model (those the selected ones join, e.g. stg_products, may not exist yet);
@@ -581,10 +577,15 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         } finally {
             loadedSinceRefresh.clear();
             lastRefresh = System.nanoTime();
-            Set<TopicPartition> resume = new HashSet<>(consumer.assignment());
-            resume.removeAll(unpositioned);
-            consumer.resume(resume);
+            resumePositioned();
         }
+    }
+
+    /** Resumes every assigned partition except those still waiting for their seek. */
+    private void resumePositioned() {
+        Set<TopicPartition> resume = new HashSet<>(consumer.assignment());
+        resume.removeAll(unpositioned);
+        consumer.resume(resume);
     }
 
     // ------------------------------------------------------------------------------------------------ report
