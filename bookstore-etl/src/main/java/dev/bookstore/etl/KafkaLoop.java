@@ -244,7 +244,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         if (unpositioned.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> positions;
+        Map<TopicPartition, StreamOffsets.Position> positions;
         try {
             positions = StreamOffsets.read(wh, group);
         } catch (RuntimeException e) {
@@ -253,10 +253,10 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             return;
         }
         for (TopicPartition tp : unpositioned) {
-            Long next = positions.get(tp);
-            if (next != null) {
-                consumer.seek(tp, next);
-                stored.put(tp, next);
+            StreamOffsets.Position at = positions.get(tp);
+            if (at != null) {
+                consumer.seek(tp, at.next());
+                stored.put(tp, at.next());
             } else {
                 stored.remove(tp); // no position in the warehouse: Kafka's committed offset, else auto.offset.reset
             }
@@ -280,8 +280,10 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                     load();
                     break;
                 } catch (StreamOffsets.Fenced e) {
-                    LOG.warn("stream {}: {}; the batch is dropped and its partitions read again from the warehouse's "
-                            + "offsets", group, e.getMessage());
+                    if (!ownEarlierCommit()) {
+                        LOG.warn("stream {}: {}; the batch is dropped and its partitions read again from the "
+                                + "warehouse's offsets", group, e.getMessage());
+                    }
                     batch.clear();
                     unpositioned.addAll(owned);
                     break;
@@ -303,10 +305,60 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             flushing = false;
             batch.clear();
             batchBytes = 0;
+            attempts.clear();
         }
         resumePositioned();
         refresh(false);
     }
+
+    /**
+     * After a fence: whether the stored positions of the batch's partitions are the ones an earlier attempt of this
+     * very batch wrote (its commit reached the database but the acknowledgement was lost, e.g. the connection was
+     * dropped at that moment); if so, that attempt is counted from what it stored under its load id, so the report
+     * stays exact. Attempts are tracked in {@link #attempts} (load id → the records of one kind and their next
+     * offsets).
+     */
+    private boolean ownEarlierCommit() {
+        Map<TopicPartition, StreamOffsets.Position> positions;
+        try {
+            positions = StreamOffsets.read(wh, group);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        boolean any = false;
+        for (Attempt a : attempts.values()) {
+            boolean ours = a.next().entrySet().stream().allMatch(e -> {
+                StreamOffsets.Position p = positions.get(e.getKey());
+                return p != null && p.next() == e.getValue() && a.loadId().equals(p.loadId());
+            });
+            if (ours) {
+                long loadedRows = countByLoad(a.kind().table(), a.loadId());
+                long quarantined = countByLoad(a.kind().quarantineTable(), a.loadId());
+                long n = a.records().size();
+                LOG.info("stream {}: the commit of load {} ({} records) had reached the warehouse; counted", group,
+                        a.loadId(), n);
+                a.next().forEach(stored::put);
+                StreamReport r = new StreamReport(group, 1, n, loadedRows, quarantined, n - loadedRows - quarantined,
+                        0, List.of(), Duration.ZERO);
+                batchCommitted(List.of(count(a.kind(), a.records(), r, Map.of(), Instant.now())), Duration.ZERO);
+                any = true;
+            }
+        }
+        attempts.clear();
+        return any;
+    }
+
+    private long countByLoad(String table, String loadId) {
+        return wh.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + wh.table(dev.bookstore.model.sql.Layer.RAW,
+                table).sql() + " WHERE load_id = :load_id").bind("load_id", loadId).mapTo(Long.class).one());
+    }
+
+    /** One attempt to load a kind's records of the batch. */
+    private record Attempt(String loadId, SourceKind kind, List<ConsumerRecord<byte[], byte[]>> records,
+                           Map<TopicPartition, Long> next) {
+    }
+
+    private final Map<String, Attempt> attempts = new LinkedHashMap<>();
 
     /** Sleeps about {@code millis}, polling the paused consumer so that it stays in its group. */
     private void waitPolling(long millis) {
@@ -372,18 +424,10 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
         }
         Map<String, Instant> newest = new HashMap<>();
+        attempts.put(ctx.loadId(), new Attempt(ctx.loadId(), kind, records, next));
         List<SourceReport> reports = loadKind(ctx, Format.defaultFor(kind).plan(kind, ctx), records, next, newest);
-        Instant committedAt = Instant.now();
-        Map<TopicPartition, OffsetAndMetadata> hint = new HashMap<>();
-        next.forEach((tp, offset) -> {
-            stored.put(tp, offset);
-            hint.put(tp, new OffsetAndMetadata(offset));
-        });
-        consumer.commitAsync(hint, (offsets, failure) -> {
-            if (failure != null) {
-                LOG.debug("stream {}: Kafka's committed offsets (a hint) not updated: {}", group, failure.toString());
-            }
-        });
+        attempts.remove(ctx.loadId());
+        next.forEach(stored::put);
         long[] counts = new long[4];
         for (SourceReport r : reports) {
             counts[0] += r.read();
@@ -391,6 +435,30 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             counts[2] += r.rejected();
             counts[3] += r.duplicates();
         }
+        StreamReport counted = new StreamReport(group, 1, counts[0], counts[1], counts[2], counts[3], 0, List.of(),
+                Duration.ZERO);
+        StreamReport r = count(kind, records, counted, newest, Instant.now());
+        return new StreamReport(group, 1, r.read(), r.loaded(), r.rejected(), r.duplicates(), 0, r.topics(),
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * Adds a committed kind's counts to the totals, hints Kafka's committed offsets, and returns the kind's report
+     * with its topics.
+     */
+    private StreamReport count(SourceKind kind, List<ConsumerRecord<byte[], byte[]>> records, StreamReport counted,
+                               Map<String, Instant> newest, Instant committedAt) {
+        Map<TopicPartition, OffsetAndMetadata> hint = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            hint.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        consumer.commitAsync(hint, (offsets, failure) -> {
+            if (failure != null) {
+                LOG.debug("stream {}: Kafka's committed offsets (a hint) not updated: {}", group, failure.toString());
+            }
+        });
+        long[] counts = {counted.read(), counted.loaded(), counted.rejected(), counted.duplicates()};
         Map<String, long[]> topicRead = new LinkedHashMap<>();
         records.forEach(r -> topicRead.computeIfAbsent(r.topic(), t -> new long[1])[0]++);
         List<StreamReport.Topic> batchTopics = new ArrayList<>();
@@ -412,8 +480,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             });
         }
         loadedSinceRefresh.add(kind);
-        return new StreamReport(group, 1, counts[0], counts[1], counts[2], counts[3], 0, batchTopics,
-                Duration.ofNanos(System.nanoTime() - t0));
+        return new StreamReport(group, 1, counts[0], counts[1], counts[2], counts[3], 0, batchTopics, Duration.ZERO);
     }
 
     /** Counts a committed batch, logs it with the lag per topic and tells the listener. */

@@ -36,12 +36,17 @@ final class StreamOffsets {
         wh.withHandle(h -> h.execute(sql(wh, "create")));
     }
 
+    /** A stored position: the next offset to load and the load (batch) that stored it. */
+    record Position(long next, String loadId) {
+    }
+
     /** The stored positions of {@code group}'s partitions. */
-    static Map<TopicPartition, Long> read(Warehouse wh, String group) {
-        Map<TopicPartition, Long> out = new HashMap<>();
+    static Map<TopicPartition, Position> read(Warehouse wh, String group) {
+        Map<TopicPartition, Position> out = new HashMap<>();
         wh.withHandle(h -> h.createQuery(sql(wh, "read")).define("statement", "stream_offsets.read")
                 .bind("consumer_group", group)
-                .map((rs, ctx) -> Map.entry(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3)))
+                .map((rs, ctx) -> Map.entry(new TopicPartition(rs.getString(1), rs.getInt(2)),
+                        new Position(rs.getLong(3), rs.getString(4))))
                 .list()).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
