@@ -11,13 +11,11 @@ import dev.bookstore.model.sql.Layer;
 import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
 import dev.bookstore.model.testing.TestDatabase;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -125,9 +123,12 @@ class KafkaStreamFaultTest {
         String app = "kafkastream_" + db.namespace();
         Warehouse watcher = db.warehouse();
         watcher.init();
-        Produced p = produce("pause");
+        String topic = KafkaTesting.topic("pause", 3);
+        List<String> lines = KafkaStreamTest.eventLines();
+        List<Out> records = KafkaStreamTest.keyedByUser(lines);
+        Produced p = new Produced(topic, lines, lines.size() + 3L);
+        KafkaTesting.produce(topic, records.subList(0, records.size() / 4));
         AtomicLong terminated = new AtomicLong();
-        AtomicBoolean outage = new AtomicBoolean(true);
         try (Warehouse wh = Warehouse.connect(db.url() + "&ApplicationName=" + app,
                 WarehouseConfig.defaults().withNamespace(db.namespace()).withConnectTimeout(Duration.ofSeconds(5)))) {
             Thread killer = new Thread(() -> {
@@ -141,7 +142,6 @@ class KafkaStreamFaultTest {
                         return;
                     }
                 }
-                outage.set(false);
             });
             StreamRun run = KafkaStream.from(KafkaTesting.consumer()).events(p.topic()).group("g-" + p.topic())
                     .options(KafkaStreamTest.QUICK.withBatchRows(200).withStopWhenIdle(Duration.ZERO)).into(wh)
@@ -149,6 +149,8 @@ class KafkaStreamFaultTest {
             assertTrue(KafkaTesting.eventually(Duration.ofSeconds(30), () -> run.progress().batches() > 0),
                     "a first batch before the outage");
             killer.start();
+            KafkaTesting.produce(topic, records.subList(records.size() / 4, records.size())); // during the outage
+            KafkaTesting.produce(topic, List.of(Out.to(0, "{broken"), Out.to(1, "42"), Out.to(2, "{\"event\":\"x\"}")));
             killer.join();
             assertTrue(KafkaTesting.eventually(Duration.ofSeconds(60),
                     () -> run.progress().read() == p.records()), "everything read after the outage: "

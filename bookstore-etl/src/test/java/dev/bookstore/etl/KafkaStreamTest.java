@@ -37,9 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Warehouses.class)
 class KafkaStreamTest {
     static final GeneratedData DATA = GeneratedData.of(GeneratorOptions.defaults().withCustomers(300).withProducts(60)
-            .withMonths(1).withEvents(3_000).withSeed(17));
+            .withMonths(1).withEvents(2_000).withSeed(17));
     static final StreamOptions QUICK = StreamOptions.defaults().withBatchRows(700).withBatchTime(Duration.ofMillis(300))
-            .withStopWhenIdle(Duration.ofSeconds(3)).withIngest(Warehouses.INGEST);
+            .withStopWhenIdle(Duration.ofSeconds(2)).withIngest(Warehouses.INGEST);
 
     static List<String> eventLines() throws Exception {
         return Files.readAllLines(DATA.dir().resolve(Generator.EVENTS_FILE)).stream().filter(l -> !l.isBlank())
