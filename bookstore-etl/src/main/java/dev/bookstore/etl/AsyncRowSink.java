@@ -38,7 +38,11 @@ final class AsyncRowSink implements RowSink, AutoCloseable {
                 List<Runnable> next = queue.take();
                 if (next == END) {
                     if (failure == null && !cancelled) {
-                        out.finish();
+                        try {
+                            out.finish();
+                        } catch (RuntimeException | Error e) {
+                            failure = e; // END is taken: no further batch will come, so do not wait for one
+                        }
                     }
                     return;
                 }

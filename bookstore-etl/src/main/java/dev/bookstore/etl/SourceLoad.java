@@ -77,7 +77,7 @@ final class SourceLoad<T> {
 
     /** What is recorded after the move, in the same transaction. */
     @FunctionalInterface
-    private interface Finish {
+    interface Finish {
         void record(Connection c, SourceReport report) throws SQLException;
     }
 
@@ -101,6 +101,29 @@ final class SourceLoad<T> {
             }
             return List.of();
         }, (c, report) -> { });
+    }
+
+    /**
+     * A row of a stream with its own location: {@code sourceName} (e.g. {@code topic/partition}) and the
+     * candidate, whose {@link Candidate#line()} is its position in that source (e.g. the offset).
+     */
+    record Located<T>(String sourceName, Candidate<T> candidate) {
+    }
+
+    /**
+     * Loads one micro-batch of a stream ({@link KafkaStream}) as {@code plan}'s kind: each row validated like a file
+     * row under its own source name and position; {@code finish} records the stream's positions in the same
+     * transaction as the rows. {@code rows} is iterated once, inside the transaction (after {@link Plan#prepare}).
+     */
+    static <T> List<SourceReport> stream(LoadContext ctx, Plan<T> plan, String name, Iterable<Located<T>> rows,
+                                         Finish finish) {
+        SourceLoad<T> load = new SourceLoad<>(ctx, plan, ProgressListener.NONE);
+        return load.staged(name, true, (c, out) -> {
+            for (Located<T> row : rows) {
+                load.accept(row.candidate(), out, row.sourceName(), ctx.loadId());
+            }
+            return List.of();
+        }, finish);
     }
 
     /** Loads the rows of a query, above its stored watermark when it is incremental. */

@@ -35,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             TransformCommand.class, DataTestCommand.class, DocsCommand.class, TrainCommand.class,
             ScoreCommand.class, SegmentsCommand.class, MonitorCommand.class,
             MetricsCommand.class, IngestCommand.class, ServeCommand.class, ReportCommand.class, ClvCommand.class,
-            ForecastCommand.class, RecommendCommand.class},
+            ForecastCommand.class, RecommendCommand.class, StreamCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (one line on stderr; --verbose adds the stack trace), "
                 + "2 usage error."})
 public final class BookstoreCli implements Callable<Integer> {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
         defaultValueProvider = DataSetOptions.Defaults.class,
         description = {"Write a synthetic bookstore data set: raw_orders.csv, raw_customers.csv, raw_products.csv, "
                 + "clickstream_events.jsonl and manifest.json (counts, options and the planted truth).",
-            "The same options always give byte-identical files; existing files of these names are replaced."})
+            "The same options always give byte-identical files; existing files of these names are replaced.",
+            "With --to-kafka, also publishes the events to a Kafka topic in time order (key: user_id), at --rate "
+                + "events per second, for trying bookstore stream."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -25,16 +27,43 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     private DataSetOptions data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into "
-            + "(created if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory to write into (created if missing); "
+            + "required unless --to-kafka is given (then a temporary directory is used).")
     private Path out;
 
+    @Option(names = "--to-kafka", paramLabel = "BOOTSTRAP",
+            description = "Publish the events to Kafka at BOOTSTRAP (HOST:PORT) in time order.")
+    private String toKafka;
+
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "clickstream",
+            description = "Topic of the events with --to-kafka (default clickstream).")
+    private String topic;
+
+    @Option(names = "--orders-topic", paramLabel = "NAME",
+            description = "With --to-kafka, also publish the order lines (CSV lines, key: order_id) to this topic.")
+    private String ordersTopic;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
+            description = "Events per second with --to-kafka (default 0: as fast as the broker takes them).")
+    private long rate;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (out == null && toKafka == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--out=DIR' (or --to-kafka BOOTSTRAP)");
+        }
+        if (rate < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be at least 0");
+        }
         BookstoreCli root = BookstoreCli.of(spec);
-        DataSet.Generated generated = DataSet.generate(data.options(), out, spec.commandLine().getErr(),
+        Path dir = out != null ? out : java.nio.file.Files.createTempDirectory("bookstore-generate");
+        DataSet.Generated generated = DataSet.generate(data.options(), dir, spec.commandLine().getErr(),
                 root.stderrIsTerminal());
         print(generated, spec.commandLine().getOut());
+        if (toKafka != null) {
+            KafkaPublisher.publish(dir, toKafka, topic, ordersTopic, rate, spec.commandLine().getOut());
+        }
         return 0;
     }
 
