@@ -18,6 +18,10 @@ class ModelCommandsTest {
         assertEquals(0, qs.exit(), qs.err());
         String db = "jdbc:duckdb:" + dir.resolve("bookstore.duckdb");
         Path models = dir.resolve("models");
+        assertTrue(qs.out().lines().anyMatch(l -> l.matches("train +clv (bgnbd|paretonbd|mbgnbd) by AIC \\(fit on "
+                + "1,\\d{3} of 1,\\d{3} customers\\) " + java.util.regex.Pattern.quote(Units.ARROW) + " customer_clv 1,\\d{3} rows .*")), qs.out());
+        assertTrue(qs.out().lines().anyMatch(l -> l.matches("train +forecast MASE \\d\\.\\d{3} \\((naive|seasonal_naive) "
+                + "\\d\\.\\d{3}\\), \\d+ to reorder " + java.util.regex.Pattern.quote(Units.ARROW) + " demand_forecast [\\d,]+ rows .*")), qs.out());
 
         BookstoreCliTest.Run train = BookstoreCliTest.run("train", "--db", db, "--as-of", "2025-12-31", "--models",
                 models.toString());
@@ -27,6 +31,8 @@ class ModelCommandsTest {
         assertTrue(train.out().matches("(?s).*calibration (platt|isotonic|none) on the evaluation outcomes: "
                 + "Brier 0\\.\\d{4} before, 0\\.\\d{4} after.*"), train.out());
         assertTrue(Files.isRegularFile(models.resolve(TrainCommand.CHURN_FILE)));
+        assertTrue(train.out().contains("rows written to customer_clv"), train.out());
+        assertTrue(train.out().contains(Units.ARROW + " demand_forecast"), train.out());
 
         BookstoreCliTest.Run boosting = BookstoreCliTest.run("train", "--db", db, "--as-of", "2025-12-31", "--models",
                 dir.resolve("boosting").toString(), "--algorithm", "BOOSTING", "--trees", "30", "--max-depth", "4");
