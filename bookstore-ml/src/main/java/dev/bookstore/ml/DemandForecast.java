@@ -18,17 +18,20 @@ import dev.bookstore.model.sql.SqlResources;
 
 /**
  * Front door for demand forecasts: weekly units per product or per category from the marts (summed in the
- * database), a method chosen per series on a holdout among naive, seasonal naive, exponential smoothing (simple,
- * damped Holt, Holt-Winters additive and multiplicative when two years are there) and Croston, SBA and TSB for
- * intermittent series; 95 % prediction intervals; a rolling-origin evaluation of the last quarter (MASE and RMSSE
+ * database), a method chosen per series on a holdout (or by AIC, {@link Selection}) among naive, seasonal naive,
+ * exponential smoothing (simple, damped Holt, Holt-Winters additive and multiplicative when two years are there)
+ * and Croston, SBA and TSB for intermittent series; 95 % prediction intervals; a rolling-origin evaluation of the last quarter (MASE and RMSSE
  * against the seasonal-naive baseline) and reorder suggestions (safety stock and reorder point from a lead time and
- * a service level, against the stock in {@code dim_products}). Thread-safe; holds no connection.
+ * a service level, against the stock in {@code dim_products}), written back to the mart {@code demand_forecast} by
+ * {@link #store}. Thread-safe; holds no connection.
  *
  * <p>Weeks run Monday to Sunday (the marts' {@code dim_date.week_start}); only whole weeks up to the as-of day are
  * used (the last one ends on the Sunday on or before it) and the forecast starts the Monday after.
  *
  * <pre>{@code
- * DemandForecast.Result r = DemandForecast.of(wh).run(LocalDate.parse("2025-12-31"), DemandForecast.Options.defaults());
+ * DemandForecast f = DemandForecast.of(wh);
+ * DemandForecast.Result r = f.run(LocalDate.parse("2025-12-31"), DemandForecast.Options.defaults());
+ * f.store(r);
  * r.forecasts().forEach(w -> System.out.println(w.series() + " " + w.weekStart() + " " + w.units()));
  * r.reorders().forEach(o -> System.out.println(o.productId() + " order " + o.suggestedOrder()));
  * }</pre>
