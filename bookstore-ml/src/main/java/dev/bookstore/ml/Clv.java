@@ -29,6 +29,9 @@ public final class Clv {
     /** Weeks per month in the monthly discounting (365.25 / 12 / 7, as lifetimes uses). */
     static final double WEEKS_PER_MONTH = 4.345;
     private static final String RFM_SQL = SqlResources.load(Clv.class, "clv_rfm");
+    /** The columns of the mart customer_clv (customer_clv_create.sql). */
+    private static final List<String> CLV_COLUMNS = List.of("customer_id", "as_of", "p_alive", "expected_purchases",
+            "expected_spend", "clv", "horizon_weeks", "model", "model_fingerprint");
 
     private final PurchaseModel.BgNbd bgNbd;
     private final PurchaseModel.ParetoNbd paretoNbd;
@@ -270,12 +273,9 @@ public final class Clv {
         Objects.requireNonNull(wh, "wh");
         Objects.requireNonNull(asOf, "asOf");
         String fingerprint = fingerprint(model);
-        return MartWriter.replace(wh, "customer_clv", Map.of("as_of", asOf), values, (batch, v) -> batch
-                .bind("customer_id", v.customerId()).bind("as_of", date(asOf))
-                .bind("p_alive", v.probabilityAlive()).bind("expected_purchases", v.expectedPurchases())
-                .bind("expected_spend", v.expectedSpend()).bind("clv", v.clv())
-                .bind("horizon_weeks", horizonWeeks).bind("model", model.key())
-                .bind("model_fingerprint", fingerprint));
+        return MartWriter.replace(wh, "customer_clv", Map.of("as_of", asOf), CLV_COLUMNS, values,
+                v -> new Object[] {v.customerId(), asOf, v.probabilityAlive(), v.expectedPurchases(), v.expectedSpend(),
+                    v.clv(), horizonWeeks, model.key(), fingerprint});
     }
 
     /** SHA-256 (hex, first 32 characters) of the model key, its parameters and the gamma-gamma parameters. */

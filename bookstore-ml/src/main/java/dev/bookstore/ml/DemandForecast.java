@@ -48,6 +48,10 @@ public final class DemandForecast {
             SqlResources.load(DemandForecast.class, "demand_weekly_category");
     private static final String STOCK_SQL =
             SqlResources.load(DemandForecast.class, "product_stock");
+    /** The columns of the mart demand_forecast (demand_forecast_create.sql). */
+    private static final List<String> MART_COLUMNS = List.of("as_of", "series_level", "series", "week_start",
+            "units", "units_lower", "units_upper", "method", "stock", "safety_stock", "reorder_point",
+            "lead_time_days", "service_level");
 
     /** What a series is. */
     public enum Level { PRODUCT, CATEGORY }
@@ -269,16 +273,12 @@ public final class DemandForecast {
         Map<String, Reorder> points = new HashMap<>();
         result.reorderPoints().forEach(r -> points.put(r.productId(), r));
         return MartWriter.replace(wh, "demand_forecast", Map.of("as_of", result.asOf(), "series_level", level),
-                result.forecasts(), (batch, w) -> {
+                MART_COLUMNS, result.forecasts(), w -> {
                     Reorder r = points.get(w.series());
-                    batch.bind("as_of", MartWriter.object(result.asOf())).bind("series_level", level)
-                            .bind("series", w.series()).bind("week_start", MartWriter.object(w.weekStart()))
-                            .bind("units", w.units()).bind("units_lower", w.lower()).bind("units_upper", w.upper())
-                            .bind("method", w.method()).bind("stock", r == null ? null : r.stock())
-                            .bind("safety_stock", r == null ? null : r.safetyStock())
-                            .bind("reorder_point", r == null ? null : r.reorderPoint())
-                            .bind("lead_time_days", result.options().leadTimeDays())
-                            .bind("service_level", result.options().serviceLevel());
+                    return new Object[] {result.asOf(), level, w.series(), w.weekStart(), w.units(), w.lower(),
+                        w.upper(), w.method(), r == null ? null : r.stock(), r == null ? null : r.safetyStock(),
+                        r == null ? null : r.reorderPoint(), result.options().leadTimeDays(),
+                        result.options().serviceLevel()};
                 });
     }
 
