@@ -32,6 +32,8 @@ final class DocsWriter {
     static final String DICTIONARY = "data_dictionary.md";
     static final String LINEAGE = "lineage.mmd";
     static final String HTML = "index.html";
+    /** The row count of a written mart that no model has written yet. */
+    static final String NOT_WRITTEN = "not written yet";
 
     /** The shared revenue definitions, repeated in the docs because every metric depends on them. */
     static final String REVENUE_DEFINITIONS = """
@@ -48,10 +50,17 @@ final class DocsWriter {
 
     private final Warehouse wh;
     private final ModelGraph graph;
+    /** Marts written back by models of other modules (announced on the class path), documented after the marts. */
+    private final List<WrittenMart> written;
 
     DocsWriter(Warehouse wh, ModelGraph graph) {
+        this(wh, graph, WrittenMart.onClassPath(DocsWriter.class.getClassLoader()));
+    }
+
+    DocsWriter(Warehouse wh, ModelGraph graph, List<WrittenMart> written) {
         this.wh = wh;
         this.graph = graph;
+        this.written = List.copyOf(written);
     }
 
     DocsFiles write(Path dir) {
@@ -75,20 +84,29 @@ final class DocsWriter {
         Map<String, Optional<Long>> out = new LinkedHashMap<>();
         wh.withConnection(c -> {
             for (Model m : graph.order()) {
-                TableName t = wh.table(m.layer(), m.name());
-                Optional<Long> n = Optional.empty();
-                if (wh.dialect().runtime().relationKind(c, t).isPresent()) {
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(wh.render(
-                            SqlResources.load(DocsWriter.class, "row_count"), Map.of("relation", t.sql())))) {
-                        rs.next();
-                        n = Optional.of(rs.getLong(1));
-                    }
-                }
-                out.put(m.name(), n);
+                out.put(m.name(), rowCount(c, wh.table(m.layer(), m.name())));
+            }
+            for (WrittenMart w : written) {
+                out.put(w.name(), rowCount(c, wh.table(Layer.MARTS, w.name())));
             }
             return null;
         });
         return out;
+    }
+
+    private Optional<Long> rowCount(java.sql.Connection c, TableName t) throws java.sql.SQLException {
+        if (wh.dialect().runtime().relationKind(c, t).isEmpty()) {
+            return Optional.empty();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(wh.render(
+                SqlResources.load(DocsWriter.class, "row_count"), Map.of("relation", t.sql())))) {
+            rs.next();
+            return Optional.of(rs.getLong(1));
+        }
+    }
+
+    private static String count(Optional<Long> rows, String missing) {
+        return rows.map(n -> String.format(Locale.ROOT, "%,d", n)).orElse(missing);
     }
 
     private List<String> readers(Model m) {
@@ -157,6 +175,12 @@ final class DocsWriter {
                             String.format(Locale.ROOT, "%,d", n)).orElse("not built")).append(" | ")
                     .append(cell(firstSentence(m.description()))).append(" |\n");
         }
+        for (WrittenMart w : written) {
+            md.append("| [").append(w.name()).append("](#").append(w.name()).append(") | `")
+                    .append(wh.table(Layer.MARTS, w.name()).sql()).append("` | marts | written by a model | ")
+                    .append(count(rows.get(w.name()), NOT_WRITTEN)).append(" | ")
+                    .append(cell(firstSentence(w.description()))).append(" |\n");
+        }
         md.append("\n## Lineage\n\n```mermaid\n").append(mermaid).append("```\n");
         for (Layer layer : List.of(Layer.STAGING, Layer.INTERMEDIATE, Layer.MARTS)) {
             md.append("\n## ").append(capitalised(layer.word())).append("\n");
@@ -191,7 +215,29 @@ final class DocsWriter {
                 }
             }
         }
+        if (!written.isEmpty()) {
+            md.append("\n## Marts written by the models\n\nThese marts are not built by the transform: a model "
+                    + "writes them back (created on its first write), each run replacing the rows of its key's day.\n");
+        }
+        for (WrittenMart w : written) {
+            md.append("\n### ").append(w.name()).append("\n\n").append(w.description()).append("\n\n");
+            md.append("- relation: `").append(wh.table(Layer.MARTS, w.name()).sql()).append("` · ")
+                    .append(writtenKeyLine(w)).append('\n');
+            md.append("- written by: ").append(w.writtenBy()).append('\n');
+            md.append("- reads: ").append(w.reads().isEmpty() ? "—" : String.join(", ", w.reads())).append('\n');
+            md.append("- rows: ").append(count(rows.get(w.name()), NOT_WRITTEN)).append("\n\n");
+            md.append("| column | type | description |\n|---|---|---|\n");
+            for (ModelColumn col : w.columns()) {
+                md.append("| ").append(col.name()).append(" | ").append(cell(type(col))).append(" | ")
+                        .append(cell(col.description())).append(" |\n");
+            }
+        }
         return md.toString();
+    }
+
+    private static String writtenKeyLine(WrittenMart w) {
+        return "written by a model" + (w.uniqueKey().isEmpty() ? "" : " · unique key: " + String.join(", ",
+                w.uniqueKey()));
     }
 
     private String reads(Model m) {
@@ -237,6 +283,18 @@ final class DocsWriter {
                 }
             }
             g.append("  end\n");
+        }
+        if (!written.isEmpty()) {
+            g.append("  subgraph written_by_models[written by the models]\n");
+            for (WrittenMart w : written) {
+                g.append("    ").append(w.name()).append('[').append(w.name()).append("]\n");
+            }
+            g.append("  end\n");
+        }
+        for (WrittenMart w : written) {
+            for (String r : w.reads()) {
+                g.append("  ").append(r).append(" -.-> ").append(w.name()).append('\n');
+            }
         }
         for (Model m : graph.order()) {
             for (String s : new TreeSet<>(m.sources())) {
@@ -286,6 +344,12 @@ final class DocsWriter {
                             .orElse("not built")).append("</td><td>").append(esc(firstSentence(m.description())))
                     .append("</td></tr>\n");
         }
+        for (WrittenMart w : written) {
+            h.append("<tr><td><a href=\"#").append(w.name()).append("\">").append(w.name())
+                    .append("</a></td><td>marts</td><td>written by a model</td><td>")
+                    .append(count(rows.get(w.name()), NOT_WRITTEN)).append("</td><td>")
+                    .append(esc(firstSentence(w.description()))).append("</td></tr>\n");
+        }
         h.append("</table>\n");
         for (Model m : graph.order()) {
             h.append("<h3 id=\"").append(m.name()).append("\">").append(esc(m.layer().word())).append(" · ")
@@ -314,6 +378,20 @@ final class DocsWriter {
                 h.append("</ul>\n");
             }
         }
+        for (WrittenMart w : written) {
+            h.append("<h3 id=\"").append(w.name()).append("\">marts (written by a model) · ").append(w.name())
+                    .append("</h3>\n<p>").append(esc(w.description())).append("</p>\n<p class=\"meta\"><code>")
+                    .append(esc(wh.table(Layer.MARTS, w.name()).sql())).append("</code> · ")
+                    .append(esc(writtenKeyLine(w))).append("<br>written by: ").append(esc(w.writtenBy()))
+                    .append("<br>reads: ").append(esc(String.join(", ", w.reads()))).append("<br>rows: ")
+                    .append(count(rows.get(w.name()), NOT_WRITTEN))
+                    .append("</p>\n<table><tr><th>column</th><th>type</th><th>description</th></tr>\n");
+            for (ModelColumn col : w.columns()) {
+                h.append("<tr><td>").append(col.name()).append("</td><td>").append(esc(type(col))).append("</td><td>")
+                        .append(esc(col.description())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
         h.append("</body></html>\n");
         return h.toString();
     }
@@ -339,6 +417,21 @@ final class DocsWriter {
             layerOf.put(m.name(), m.layer().word());
             columns.computeIfAbsent(d, k -> new ArrayList<>()).add(m.name());
         }
+        Map<String, List<String>> inputsOf = new LinkedHashMap<>();
+        for (Model m : graph.order()) {
+            List<String> inputs = new ArrayList<>();
+            new TreeSet<>(m.sources()).forEach(x -> inputs.add("raw." + x));
+            inputs.addAll(new TreeSet<>(m.dependsOn()));
+            inputsOf.put(m.name(), inputs);
+        }
+        for (WrittenMart w : written) {
+            List<String> inputs = w.reads().stream().filter(depth::containsKey).toList();
+            int d = 1 + inputs.stream().mapToInt(depth::get).max().orElse(0);
+            depth.put(w.name(), d);
+            layerOf.put(w.name(), "written");
+            columns.computeIfAbsent(d, k -> new ArrayList<>()).add(w.name());
+            inputsOf.put(w.name(), inputs);
+        }
         int boxW = 170;
         int boxH = 24;
         int gapX = 70;
@@ -356,19 +449,16 @@ final class DocsWriter {
             }
         }
         Map<String, String> fill = Map.of("raw", "#eeeeee", "staging", "#dbeafe", "intermediate", "#fef3c7",
-                "marts", "#dcfce7");
+                "marts", "#dcfce7", "written", "#fce7f3");
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"model lineage\">\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\""
                         + " refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0"
                         + " L10,5 L0,10 z\" fill=\"#888\"/></marker></defs>\n");
-        for (Model m : graph.order()) {
-            List<String> inputs = new ArrayList<>();
-            new TreeSet<>(m.sources()).forEach(x -> inputs.add("raw." + x));
-            inputs.addAll(new TreeSet<>(m.dependsOn()));
-            int[] to = at.get(m.name());
-            for (String in : inputs) {
+        for (Map.Entry<String, List<String>> reader : inputsOf.entrySet()) {
+            int[] to = at.get(reader.getKey());
+            for (String in : reader.getValue()) {
                 int[] from = at.get(in);
                 int x1 = from[0] + boxW;
                 int y1 = from[1] + boxH / 2;

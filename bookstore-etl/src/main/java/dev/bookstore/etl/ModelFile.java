@@ -43,6 +43,8 @@ final class ModelFile {
     private static final Set<String> MODEL_KEYS = Set.of("model", "layer", "materialized", "unique_key", "incremental",
             "snapshot_key", "check_columns", "valid_from_initial", "description", "test", "index", "partition");
     private static final Set<String> TEST_KEYS = Set.of("test", "model", "severity", "description");
+    private static final Set<String> WRITTEN_MART_KEYS = Set.of("mart", "written_by", "reads", "unique_key",
+            "description");
 
     private ModelFile() {
     }
@@ -282,6 +284,60 @@ final class ModelFile {
         return out;
     }
 
+    /**
+     * Parses the header of a written mart's create-table resource ({@link WrittenMart}); the statement after it is
+     * the writer's, not read here.
+     */
+    static WrittenMart writtenMart(String resource, String text) {
+        Parts parts = split(text);
+        Map<String, String> values = new LinkedHashMap<>();
+        List<ModelColumn> columns = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        String continuing = null;
+        for (Line line : parts.header()) {
+            Matcher cont = CONTINUATION.matcher(line.text());
+            Matcher col = COLUMN.matcher(line.text());
+            Matcher kv = KEY_VALUE.matcher(line.text());
+            if (cont.matches() && continuing != null) {
+                values.merge(continuing, cont.group(1), (a, b) -> a + " " + b);
+            } else if (col.matches()) {
+                String[] fields = (col.group(3) == null ? "" : col.group(3)).split("\\|", -1);
+                if (fields[0].isBlank() || !seen.add(col.group(1))) {
+                    throw error(resource, line.number(), "column '" + col.group(1) + "' is declared twice or has "
+                            + "no description");
+                }
+                columns.add(new ModelColumn(col.group(1), col.group(2).strip(), fields[0].strip(), false));
+                continuing = null;
+            } else if (kv.matches()) {
+                continuing = putKey(resource, line, kv, WRITTEN_MART_KEYS, ", column", values);
+            } else {
+                continuing = null;
+            }
+        }
+        String name = require(resource, values, "mart");
+        Identifiers.require(name, "mart name in " + resource);
+        if (columns.isEmpty()) {
+            throw error(resource, parts.bodyLine(), "mart '" + name + "' declares no columns");
+        }
+        List<String> key = list(values.getOrDefault("unique_key", ""));
+        for (String k : key) {
+            requireColumn(resource, 1, seen, k, "unique_key");
+        }
+        return new WrittenMart(name, require(resource, values, "written_by"), list(values.getOrDefault("reads", "")),
+                key, require(resource, values, "description"), columns, resource);
+    }
+
+    /** Puts a known header key's value (the last one given wins); returns the key, which a continuation extends. */
+    private static String putKey(String resource, Line line, Matcher kv, Set<String> known, String alsoKnown,
+                                 Map<String, String> values) {
+        if (!known.contains(kv.group(1))) {
+            throw error(resource, line.number(), "unknown header key '" + kv.group(1) + "' (known: "
+                    + String.join(", ", new java.util.TreeSet<>(known)) + alsoKnown + ")");
+        }
+        values.put(kv.group(1), kv.group(2).strip());
+        return kv.group(1);
+    }
+
     /** Parses a custom test file. */
     static DataTest.Custom test(String resource, String text) {
         Parts parts = split(text);
@@ -293,12 +349,7 @@ final class ModelFile {
             if (cont.matches() && continuing != null) {
                 values.merge(continuing, cont.group(1), (a, b) -> a + " " + b);
             } else if (kv.matches()) {
-                if (!TEST_KEYS.contains(kv.group(1))) {
-                    throw error(resource, line.number(), "unknown header key '" + kv.group(1) + "' (known: "
-                            + String.join(", ", new java.util.TreeSet<>(TEST_KEYS)) + ")");
-                }
-                values.put(kv.group(1), kv.group(2).strip());
-                continuing = kv.group(1);
+                continuing = putKey(resource, line, kv, TEST_KEYS, "", values);
             } else {
                 continuing = null;
             }

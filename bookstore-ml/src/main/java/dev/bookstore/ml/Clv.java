@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
@@ -28,6 +29,9 @@ public final class Clv {
     /** Weeks per month in the monthly discounting (365.25 / 12 / 7, as lifetimes uses). */
     static final double WEEKS_PER_MONTH = 4.345;
     private static final String RFM_SQL = SqlResources.load(Clv.class, "clv_rfm");
+    /** The columns of the mart customer_clv (customer_clv_create.sql). */
+    private static final List<String> CLV_COLUMNS = List.of("customer_id", "as_of", "p_alive", "expected_purchases",
+            "expected_spend", "clv", "horizon_weeks", "model", "model_fingerprint");
 
     private final PurchaseModel.BgNbd bgNbd;
     private final PurchaseModel.ParetoNbd paretoNbd;
@@ -52,8 +56,19 @@ public final class Clv {
     public static Clv fit(RfmSummary summary) {
         Objects.requireNonNull(summary, "summary");
         RfmData data = RfmData.of(summary.customers());
-        return new Clv(PurchaseModel.BgNbd.fit(data), PurchaseModel.ParetoNbd.fit(data),
-                PurchaseModel.ModifiedBgNbd.fit(data), GammaGamma.fit(summary.customers()));
+        // the four fits are independent: run them side by side (the common pool; the caller's thread helps)
+        var bg = java.util.concurrent.CompletableFuture.supplyAsync(() -> PurchaseModel.BgNbd.fit(data));
+        var pareto = java.util.concurrent.CompletableFuture.supplyAsync(() -> PurchaseModel.ParetoNbd.fit(data));
+        var modified = java.util.concurrent.CompletableFuture.supplyAsync(() -> PurchaseModel.ModifiedBgNbd.fit(data));
+        GammaGamma spend = GammaGamma.fit(summary.customers());
+        try {
+            return new Clv(bg.join(), pareto.join(), modified.join(), spend);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -103,7 +118,7 @@ public final class Clv {
 
     /** A date bound with {@code setObject(LocalDate)} (DuckDB's driver rejects Jdbi's typed date binding). */
     static Argument date(LocalDate day) {
-        return (position, statement, ctx) -> statement.setObject(position, day);
+        return MartWriter.object(day);
     }
 
     /**
@@ -131,13 +146,14 @@ public final class Clv {
     }
 
     /**
-     * The purchase model with the highest log-likelihood (all three have four parameters, so this is also the
-     * lowest AIC).
+     * The purchase model chosen by Akaike's information criterion: the lowest {@link ModelFit#aic()} among BG/NBD,
+     * Pareto/NBD and MBG/NBD (all have four parameters, so this is also the highest log-likelihood; ties go to the
+     * first in {@link #purchaseModels()} order).
      *
      * @return BG/NBD, Pareto/NBD or MBG/NBD
      */
     public PurchaseModel preferred() {
-        return purchaseModels().stream().max(Comparator.comparingDouble(m -> m.fit().logLikelihood())).orElseThrow();
+        return purchaseModels().stream().min(Comparator.comparingDouble(m -> m.fit().aic())).orElseThrow();
     }
 
     /**
@@ -257,25 +273,9 @@ public final class Clv {
         Objects.requireNonNull(wh, "wh");
         Objects.requireNonNull(asOf, "asOf");
         String fingerprint = fingerprint(model);
-        String create = wh.render(SqlResources.load(Clv.class, "customer_clv_create"));
-        String delete = wh.render(SqlResources.load(Clv.class, "customer_clv_delete"));
-        String insert = wh.render(SqlResources.load(Clv.class, "customer_clv_insert"));
-        wh.withHandle(h -> h.execute(create));
-        return wh.inTransaction(h -> {
-            h.createUpdate(delete).bind("as_of", date(asOf)).execute();
-            var batch = h.prepareBatch(insert);
-            for (CustomerValue v : values) {
-                batch.bind("customer_id", v.customerId()).bind("as_of", date(asOf))
-                        .bind("p_alive", v.probabilityAlive()).bind("expected_purchases", v.expectedPurchases())
-                        .bind("expected_spend", v.expectedSpend()).bind("clv", v.clv())
-                        .bind("horizon_weeks", horizonWeeks).bind("model", model.key())
-                        .bind("model_fingerprint", fingerprint).add();
-            }
-            if (!values.isEmpty()) {
-                batch.execute();
-            }
-            return values.size();
-        });
+        return MartWriter.replace(wh, "customer_clv", Map.of("as_of", asOf), CLV_COLUMNS, values,
+                v -> new Object[] {v.customerId(), asOf, v.probabilityAlive(), v.expectedPurchases(), v.expectedSpend(),
+                    v.clv(), horizonWeeks, model.key(), fingerprint});
     }
 
     /** SHA-256 (hex, first 32 characters) of the model key, its parameters and the gamma-gamma parameters. */

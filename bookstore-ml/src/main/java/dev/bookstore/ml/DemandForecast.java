@@ -18,17 +18,20 @@ import dev.bookstore.model.sql.SqlResources;
 
 /**
  * Front door for demand forecasts: weekly units per product or per category from the marts (summed in the
- * database), a method chosen per series on a holdout among naive, seasonal naive, exponential smoothing (simple,
- * damped Holt, Holt-Winters additive and multiplicative when two years are there) and Croston, SBA and TSB for
- * intermittent series; 95 % prediction intervals; a rolling-origin evaluation of the last quarter (MASE and RMSSE
+ * database), a method chosen per series on a holdout (or by AIC, {@link Selection}) among naive, seasonal naive,
+ * exponential smoothing (simple, damped Holt, Holt-Winters additive and multiplicative when two years are there)
+ * and Croston, SBA and TSB for intermittent series; 95 % prediction intervals; a rolling-origin evaluation of the last quarter (MASE and RMSSE
  * against the seasonal-naive baseline) and reorder suggestions (safety stock and reorder point from a lead time and
- * a service level, against the stock in {@code dim_products}). Thread-safe; holds no connection.
+ * a service level, against the stock in {@code dim_products}), written back to the mart {@code demand_forecast} by
+ * {@link #store}. Thread-safe; holds no connection.
  *
  * <p>Weeks run Monday to Sunday (the marts' {@code dim_date.week_start}); only whole weeks up to the as-of day are
  * used (the last one ends on the Sunday on or before it) and the forecast starts the Monday after.
  *
  * <pre>{@code
- * DemandForecast.Result r = DemandForecast.of(wh).run(LocalDate.parse("2025-12-31"), DemandForecast.Options.defaults());
+ * DemandForecast f = DemandForecast.of(wh);
+ * DemandForecast.Result r = f.run(LocalDate.parse("2025-12-31"), DemandForecast.Options.defaults());
+ * f.store(r);
  * r.forecasts().forEach(w -> System.out.println(w.series() + " " + w.weekStart() + " " + w.units()));
  * r.reorders().forEach(o -> System.out.println(o.productId() + " order " + o.suggestedOrder()));
  * }</pre>
@@ -45,9 +48,28 @@ public final class DemandForecast {
             SqlResources.load(DemandForecast.class, "demand_weekly_category");
     private static final String STOCK_SQL =
             SqlResources.load(DemandForecast.class, "product_stock");
+    /** The columns of the mart demand_forecast (demand_forecast_create.sql). */
+    private static final List<String> MART_COLUMNS = List.of("as_of", "series_level", "series", "week_start",
+            "units", "units_lower", "units_upper", "method", "stock", "safety_stock", "reorder_point",
+            "lead_time_days", "service_level");
 
     /** What a series is. */
     public enum Level { PRODUCT, CATEGORY }
+
+    /**
+     * How the method of a series is chosen, on the weeks before the last quarter (which the evaluation scores).
+     */
+    public enum Selection {
+        /** The least absolute error over the quarter before the last, every method fitted on the weeks before it. */
+        HOLDOUT,
+        /**
+         * The lowest AIC (Gaussian one-step errors, smoothing parameters and initial states counted; Hyndman et al.
+         * 2008) among the exponential smoothing models (SES, damped Holt, Holt-Winters additive and multiplicative
+         * where they apply). Intermittent series (30 % or more weeks without demand), where the Croston family has
+         * no likelihood, are still chosen on the holdout.
+         */
+        AIC
+    }
 
     /**
      * Forecast options. Immutable.
@@ -56,10 +78,12 @@ public final class DemandForecast {
      * @param horizonWeeks weeks to forecast (≥ 1; default 13)
      * @param leadTimeDays replenishment lead time for the reorder points (≥ 0; default 14)
      * @param serviceLevel probability of not running out during the lead time (0.5–0.9999; default 0.95)
+     * @param selection how each series' method is chosen (default {@link Selection#HOLDOUT})
      */
-    public record Options(Level level, int horizonWeeks, int leadTimeDays, double serviceLevel) {
+    public record Options(Level level, int horizonWeeks, int leadTimeDays, double serviceLevel, Selection selection) {
         public Options {
             Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(selection, "selection");
             if (horizonWeeks < 1 || horizonWeeks > 520) {
                 throw new IllegalArgumentException("horizon must be 1..520 weeks, got " + horizonWeeks);
             }
@@ -71,25 +95,34 @@ public final class DemandForecast {
             }
         }
 
-        /** @return products, 13 weeks, 14 days' lead time, 95 % service level */
+        /** Options choosing the methods on the holdout. */
+        public Options(Level level, int horizonWeeks, int leadTimeDays, double serviceLevel) {
+            this(level, horizonWeeks, leadTimeDays, serviceLevel, Selection.HOLDOUT);
+        }
+
+        /** @return products, 13 weeks, 14 days' lead time, 95 % service level, methods chosen on the holdout */
         public static Options defaults() {
-            return new Options(Level.PRODUCT, 13, 14, 0.95);
+            return new Options(Level.PRODUCT, 13, 14, 0.95, Selection.HOLDOUT);
         }
 
         public Options withLevel(Level l) {
-            return new Options(l, horizonWeeks, leadTimeDays, serviceLevel);
+            return new Options(l, horizonWeeks, leadTimeDays, serviceLevel, selection);
         }
 
         public Options withHorizonWeeks(int weeks) {
-            return new Options(level, weeks, leadTimeDays, serviceLevel);
+            return new Options(level, weeks, leadTimeDays, serviceLevel, selection);
         }
 
         public Options withLeadTimeDays(int days) {
-            return new Options(level, horizonWeeks, days, serviceLevel);
+            return new Options(level, horizonWeeks, days, serviceLevel, selection);
         }
 
         public Options withServiceLevel(double p) {
-            return new Options(level, horizonWeeks, leadTimeDays, p);
+            return new Options(level, horizonWeeks, leadTimeDays, p, selection);
+        }
+
+        public Options withSelection(Selection s) {
+            return new Options(level, horizonWeeks, leadTimeDays, serviceLevel, s);
         }
     }
 
@@ -121,7 +154,7 @@ public final class DemandForecast {
     }
 
     /**
-     * A reorder suggestion for a product whose stock is at or below its reorder point.
+     * A product's reorder point against its stock, and the order that would cover the horizon.
      *
      * @param productId the product
      * @param stock units in stock
@@ -146,15 +179,17 @@ public final class DemandForecast {
      * @param forecasts per series and week after the last whole week
      * @param evaluation overall ("all") first, then per category
      * @param methods how many series chose each method
-     * @param reorders products at or below their reorder point, lowest cover first (product level only)
+     * @param reorderPoints every product whose stock is known, by product id (product level only)
+     * @param reorders those at or below their reorder point, lowest cover (stock − reorder point) first
      */
     public record Result(LocalDate asOf, LocalDate lastWeekStart, Options options, String baseline,
                          List<Week> forecasts, List<Score> evaluation, Map<String, Integer> methods,
-                         List<Reorder> reorders) {
+                         List<Reorder> reorderPoints, List<Reorder> reorders) {
         public Result {
             forecasts = List.copyOf(forecasts);
             evaluation = List.copyOf(evaluation);
             methods = Map.copyOf(methods);
+            reorderPoints = List.copyOf(reorderPoints);
             reorders = List.copyOf(reorders);
         }
     }
@@ -221,6 +256,33 @@ public final class DemandForecast {
     }
 
     /**
+     * Writes the forecasts to the mart {@code demand_forecast} (created when missing), replacing the rows of the
+     * same as-of day and level, in one transaction; product rows carry the stock and the reorder point.
+     *
+     * <pre>{@code
+     * DemandForecast f = DemandForecast.of(wh);
+     * int rows = f.store(f.run(LocalDate.parse("2025-12-31"), DemandForecast.Options.defaults()));
+     * }</pre>
+     *
+     * @param result a result of {@link #run} (or {@link #forecastSeries})
+     * @return rows written (series × horizon weeks)
+     */
+    public int store(Result result) {
+        Objects.requireNonNull(result, "result");
+        String level = result.options().level().name().toLowerCase(java.util.Locale.ROOT);
+        Map<String, Reorder> points = new HashMap<>();
+        result.reorderPoints().forEach(r -> points.put(r.productId(), r));
+        return MartWriter.replace(wh, "demand_forecast", Map.of("as_of", result.asOf(), "series_level", level),
+                MART_COLUMNS, result.forecasts(), w -> {
+                    Reorder r = points.get(w.series());
+                    return new Object[] {result.asOf(), level, w.series(), w.weekStart(), w.units(), w.lower(),
+                        w.upper(), w.method(), r == null ? null : r.stock(), r == null ? null : r.safetyStock(),
+                        r == null ? null : r.reorderPoint(), result.options().leadTimeDays(),
+                        result.options().serviceLevel()};
+                });
+    }
+
+    /**
      * Weekly units per series from its first week with a sale to the week starting {@code lastWeek}, zero-filled.
      */
     Map<String, double[]> weekly(LocalDate lastWeek, Level level) {
@@ -247,12 +309,19 @@ public final class DemandForecast {
         List<Week> weeks = new ArrayList<>();
         Map<String, Integer> methods = new TreeMap<>();
         Map<String, List<double[]>> scores = new TreeMap<>();
-        List<Reorder> reorders = new ArrayList<>();
+        List<Reorder> points = new ArrayList<>();
         double z = new NormalDistribution().inverseCumulativeProbability(options.serviceLevel());
         int maxLength = series.values().stream().mapToInt(y -> y.length).max().orElse(0);
         String baselineName = maxLength - HOLDOUT_WEEKS >= PERIOD + 2 ? "seasonal_naive" : "naive";
-        for (var e : series.entrySet()) {
-            SeriesForecast f = SeriesForecast.of(e.getValue(), options.horizonWeeks());
+        List<Map.Entry<String, double[]>> entries = new ArrayList<>(series.entrySet());
+        SeriesForecast[] fitted = new SeriesForecast[entries.size()];
+        // series are independent: fit them on all cores, then assemble in the series' order
+        java.util.stream.IntStream.range(0, fitted.length).parallel()
+                .forEach(i -> fitted[i] = SeriesForecast.of(entries.get(i).getValue(), options.horizonWeeks(),
+                        options.selection()));
+        for (int i = 0; i < fitted.length; i++) {
+            var e = entries.get(i);
+            SeriesForecast f = fitted[i];
             methods.merge(f.method(), 1, Integer::sum);
             for (int k = 0; k < options.horizonWeeks(); k++) {
                 double u = Math.max(0, f.point()[k]);
@@ -269,7 +338,7 @@ public final class DemandForecast {
             }
             Integer units = stock.get(e.getKey());
             if (units != null) {
-                reorder(e.getKey(), units, f, options, z).ifPresent(reorders::add);
+                points.add(reorder(e.getKey(), units, f, options, z));
             }
         }
         List<Score> evaluation = new ArrayList<>();
@@ -278,12 +347,14 @@ public final class DemandForecast {
             evaluation.add(score("all", all));
         }
         scores.forEach((g, list) -> evaluation.add(score(g, list)));
+        points.sort(Comparator.comparing(Reorder::productId));
+        List<Reorder> reorders = new ArrayList<>(points.stream().filter(r -> r.stock() <= r.reorderPoint()).toList());
         reorders.sort(Comparator.comparingDouble((Reorder r) -> r.stock() - r.reorderPoint())
                 .thenComparing(Reorder::productId));
-        return new Result(asOf, lastWeek, options, baselineName, weeks, evaluation, methods, reorders);
+        return new Result(asOf, lastWeek, options, baselineName, weeks, evaluation, methods, points, reorders);
     }
 
-    private static java.util.Optional<Reorder> reorder(String product, int stock, SeriesForecast f, Options o,
+    private static Reorder reorder(String product, int stock, SeriesForecast f, Options o,
                                                        double z) {
         double leadWeeks = o.leadTimeDays() / 7.0;
         double leadDemand = 0;
@@ -293,14 +364,11 @@ public final class DemandForecast {
         }
         double safety = z * f.sigma()[0] * Math.sqrt(leadWeeks);
         double reorderPoint = leadDemand + safety;
-        if (stock > reorderPoint) {
-            return java.util.Optional.empty();
-        }
         double demand = Arrays.stream(f.point()).map(v -> Math.max(0, v)).sum();
         double sd = f.sigma()[0] * Math.sqrt(f.point().length);
         int order = (int) Math.max(0, Math.ceil(demand + safety - stock));
-        return java.util.Optional.of(new Reorder(product, stock, demand, Math.max(0, demand - Z95 * sd),
-                demand + Z95 * sd, safety, reorderPoint, order));
+        return new Reorder(product, stock, demand, Math.max(0, demand - Z95 * sd), demand + Z95 * sd, safety,
+                reorderPoint, order);
     }
 
     private static Score score(String group, List<double[]> s) {

@@ -189,10 +189,9 @@ sealed interface Forecaster {
         if (y.length >= period + 2) {
             out.add(SeasonalNaive.fit(y, period));
         }
-        long zeros = java.util.Arrays.stream(y).filter(v -> v <= 0).count();
         Smoothing.Shape ses = new Smoothing.Shape(Smoothing.Trend.NONE, Smoothing.Season.NONE, 1);
         out.add(new Ets("ses", Smoothing.fit(y, ses, false)));
-        if (zeros >= 0.3 * y.length) {
+        if (SeriesForecast.intermittent(y)) {
             for (String m : List.of("croston", "sba", "tsb")) {
                 out.add(Intermittent.fit(m, y));
             }

@@ -39,6 +39,16 @@ public record ModelFit(List<Estimate> estimates, double logLikelihood, int custo
     }
 
     /**
+     * Akaike's information criterion, 2k − 2 log L with k the number of parameters: the lower, the better the
+     * model explains the same data for its size.
+     *
+     * @return the AIC
+     */
+    public double aic() {
+        return 2 * estimates.size() - 2 * logLikelihood;
+    }
+
+    /**
      * @param name a parameter name
      * @return its estimate
      * @throws IllegalArgumentException naming the valid parameters when there is no such parameter

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Per item, its best-scoring neighbours, best first, as compressed rows of primitive arrays (the serving form of
  * the also-bought and item-kNN lists). Built from co-occurrence pair counts with a similarity: the log-likelihood
- * ratio of Dunning (1993), the asymmetric cosine or a conditional probability. Immutable.
+ * ratio of Dunning (1993), the asymmetric cosine or a conditional probability; or from the (customer, product,
+ * orders) matrix with BM25 weights ({@link #bm25}). Immutable.
  */
 final class Neighbours {
     final int[] start;
@@ -143,5 +144,96 @@ final class Neighbours {
             }
         }
         return new Neighbours(start, item, score);
+    }
+
+    /** BM25's term-frequency saturation, as the implicit library's {@code BM25Recommender} default. */
+    static final double BM25_K1 = 100;
+    /** BM25's length normalisation, as the implicit library's default. */
+    static final double BM25_B = 0.8;
+
+    /**
+     * BM25-weighted item neighbours (Frederickson's implicit {@code bm25_weight} on the item × customer matrix,
+     * then item–item dot products): with {@code N} the items, {@code idf(u) = ln N − ln(1 + items u bought)},
+     * {@code norm(i) = (1 − b) + b × orders(i) / mean orders of an item}, each cell weighs {@code w(i, u) = c ×
+     * (k1 + 1) / (k1 × norm(i) + c) × idf(u)} and the score of j for i is {@code Σ_u w(i, u) × w(j, u)} (symmetric;
+     * positive scores only, the item itself left out).
+     *
+     * @param userItems customers × items, orders per cell
+     */
+    static Neighbours bm25(Sparse userItems, double k1, double b, int keep) {
+        int items = userItems.columns;
+        Sparse itemUsers = userItems.transpose();
+        double[] norm = new double[items];
+        double total = 0;
+        for (int i = 0; i < items; i++) {
+            for (int e = itemUsers.start[i]; e < itemUsers.start[i + 1]; e++) {
+                norm[i] += itemUsers.value[e];
+            }
+            total += norm[i];
+        }
+        double mean = total / Math.max(1, items);
+        for (int i = 0; i < items; i++) {
+            norm[i] = (1 - b) + b * (mean > 0 ? norm[i] / mean : 0);
+        }
+        double[] idf = new double[userItems.rows];
+        for (int u = 0; u < idf.length; u++) {
+            idf[u] = Math.log(items) - Math.log1p(userItems.length(u));
+        }
+        int[][] lists = new int[items][];
+        float[][] scores = new float[items][];
+        ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[items]);
+        ThreadLocal<boolean[]> marks = ThreadLocal.withInitial(() -> new boolean[items]);
+        java.util.stream.IntStream.range(0, items).parallel().forEach(i -> {
+            double[] acc = scratch.get();
+            boolean[] seen = marks.get();
+            RecommenderData.IntList touched = new RecommenderData.IntList();
+            for (int e = itemUsers.start[i]; e < itemUsers.start[i + 1]; e++) {
+                int u = itemUsers.column[e];
+                double wi = bm25Weight(itemUsers.value[e], norm[i], idf[u], k1);
+                for (int f = userItems.start[u]; f < userItems.start[u + 1]; f++) {
+                    int j = userItems.column[f];
+                    if (j != i) {
+                        if (!seen[j]) {
+                            seen[j] = true;
+                            touched.add(j);
+                        }
+                        acc[j] += wi * bm25Weight(userItems.value[f], norm[j], idf[u], k1);
+                    }
+                }
+            }
+            int[] js = touched.toArray();
+            long[] keys = new long[js.length];
+            int n = 0;
+            for (int j : js) {
+                if (acc[j] > 0) {
+                    keys[n++] = TopK.key((float) acc[j], j);
+                }
+                acc[j] = 0;
+                seen[j] = false;
+            }
+            Arrays.sort(keys, 0, n);
+            int m = Math.min(keep, n);
+            lists[i] = new int[m];
+            scores[i] = new float[m];
+            for (int r = 0; r < m; r++) {
+                lists[i][r] = TopK.item(keys[n - 1 - r]);
+                scores[i][r] = TopK.score(keys[n - 1 - r]);
+            }
+        });
+        int[] start = new int[items + 1];
+        for (int i = 0; i < items; i++) {
+            start[i + 1] = start[i] + lists[i].length;
+        }
+        int[] item = new int[start[items]];
+        float[] score = new float[start[items]];
+        for (int i = 0; i < items; i++) {
+            System.arraycopy(lists[i], 0, item, start[i], lists[i].length);
+            System.arraycopy(scores[i], 0, score, start[i], scores[i].length);
+        }
+        return new Neighbours(start, item, score);
+    }
+
+    private static double bm25Weight(int count, double norm, double idf, double k1) {
+        return count * (k1 + 1) / (k1 * norm + count) * idf;
     }
 }

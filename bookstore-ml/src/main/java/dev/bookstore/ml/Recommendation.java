@@ -20,7 +20,7 @@ public record Recommendation(String productId, double score, Source source) {
     public enum Source {
         /** Co-occurrence, log-likelihood ratio: same order (also bought) or same customer within a window. */
         CO_OCCURRENCE,
-        /** Item-kNN over the customer's history (cosine, same customer within a window). */
+        /** Item-kNN over the customer's history (cosine of same-customer co-occurrence within a window, or BM25). */
         ITEM_KNN,
         /** Implicit ALS factors. */
         ALS,

@@ -118,15 +118,21 @@ public final class Recommender {
                 Neighbours.llr(counts.orders(), counts.totalOrders()), o.neighbours());
         RecommenderData.Pairs sameCustomer = RecommenderData.sameCustomer(wh, space, asOf, o.windowDays(),
                 o.minSupport());
-        Neighbours knn = Neighbours.of(sameCustomer, space.items(), Neighbours.asymmetricCosine(counts.customers(),
-                KNN_ALPHA), o.neighbours());
+        Neighbours knn = o.knnWeighting() == RecommenderOptions.KnnWeighting.BM25
+                ? Neighbours.bm25(history, Neighbours.BM25_K1, Neighbours.BM25_B, o.neighbours())
+                : Neighbours.of(sameCustomer, space.items(), Neighbours.asymmetricCosine(counts.customers(), KNN_ALPHA),
+                        o.neighbours());
         Neighbours llr = Neighbours.of(sameCustomer, space.items(),
                 Neighbours.significant(counts.customers(), counts.totalCustomers(),
                         Neighbours.conditional(counts.customers())), o.neighbours());
         ImplicitAls.Factors als = null;
         double[] gram = null;
         if (withAls && history.entries() > 0) {
-            als = ImplicitAls.fit(history, o.factors(), o.iterations(), o.alpha(), o.lambda(), o.seed());
+            // with events: strengths in thousandths of an order, so the confidence slope is divided by the scale
+            Sparse strengths = o.withEvents() ? RecommenderData.withEvents(wh, space, RecommenderData.BEGINNING, asOf,
+                    o.viewWeight(), o.cartWeight()) : history;
+            double slope = o.withEvents() ? o.alpha() / RecommenderData.STRENGTH_SCALE : o.alpha();
+            als = ImplicitAls.fit(strengths, o.factors(), o.iterations(), slope, o.lambda(), o.seed());
             gram = ImplicitAls.gram(als.items(), als.f(), o.lambda());
         }
         int[] popular = Ranker.popularity(counts);

@@ -104,6 +104,31 @@ final class RecommenderData {
         return b.build();
     }
 
+    /** Fixed-point scale of {@link #withEvents}: a strength of 1 (one order) is stored as this many units. */
+    static final int STRENGTH_SCALE = 1000;
+
+    /**
+     * The (customer, product) interaction strengths dated in (from, to], computed in the database: orders +
+     * {@code viewWeight} × product views + {@code cartWeight} × add-to-carts, as a customer-major matrix in
+     * thousandths ({@link #STRENGTH_SCALE}; ALS divides its confidence slope by the scale).
+     */
+    static Sparse withEvents(Warehouse wh, Space space, LocalDate from, LocalDate to, double viewWeight,
+                             double cartWeight) {
+        Sparse.Builder b = new Sparse.Builder(space.users(), space.items());
+        wh.withHandle(h -> h.createQuery(sql(wh, "interactions_with_events")).bind("from_day", day(from))
+                .bind("to_day", day(to)).bind("view_weight", viewWeight).bind("cart_weight", cartWeight)
+                .map((rs, ctx) -> {
+                    Integer u = space.customerIndex().get(rs.getString("customer_id"));
+                    Integer i = space.productIndex().get(rs.getString("product_id"));
+                    int units = (int) Math.round(rs.getDouble("strength") * STRENGTH_SCALE);
+                    if (u != null && i != null && units > 0) {
+                        b.add(u, i, units);
+                    }
+                    return 0;
+                }).list());
+        return b.build();
+    }
+
     static Counts counts(Warehouse wh, Space space, LocalDate asOf, int popularityDays) {
         int n = space.items();
         int[] orders = new int[n];

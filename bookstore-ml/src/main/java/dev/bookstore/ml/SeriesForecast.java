@@ -14,10 +14,16 @@ import java.util.Arrays;
  */
 record SeriesForecast(String method, double[] point, double[] sigma, double[] score) {
     static SeriesForecast of(double[] y, int horizon) {
+        return of(y, horizon, DemandForecast.Selection.HOLDOUT);
+    }
+
+    static SeriesForecast of(double[] y, int horizon, DemandForecast.Selection selection) {
         int n = y.length;
         int q = DemandForecast.HOLDOUT_WEEKS;
         String method = "ses";
-        if (n >= 2 * q + 8) {
+        if (selection == DemandForecast.Selection.AIC && n >= q + 8 && !intermittent(Arrays.copyOf(y, n - q))) {
+            method = lowestAic(Arrays.copyOf(y, n - q));
+        } else if (n >= 2 * q + 8) {
             double[] train = Arrays.copyOf(y, n - 2 * q);
             double best = Double.POSITIVE_INFINITY;
             for (Forecaster f : Forecaster.candidates(train, DemandForecast.PERIOD)) {
@@ -56,6 +62,24 @@ record SeriesForecast(String method, double[] point, double[] sigma, double[] sc
             sd[k] = finalFit.sigma(k + 1);
         }
         return new SeriesForecast(finalFit.method(), point, sd, score);
+    }
+
+    /** Whether a series counts as intermittent: 30 % or more of its weeks without demand. */
+    static boolean intermittent(double[] y) {
+        return Arrays.stream(y).filter(v -> v <= 0).count() >= 0.3 * y.length;
+    }
+
+    /** The exponential smoothing candidate with the lowest AIC on {@code y} (SES when no other applies). */
+    static String lowestAic(double[] y) {
+        String method = "ses";
+        double best = Double.POSITIVE_INFINITY;
+        for (Forecaster f : Forecaster.candidates(y, DemandForecast.PERIOD)) {
+            if (f instanceof Forecaster.Ets ets && ets.fit().aic() < best) {
+                best = ets.fit().aic();
+                method = ets.method();
+            }
+        }
+        return method;
     }
 
     /** Mean absolute error and mean squared error over all rolling origins in the last q weeks, all horizons. */

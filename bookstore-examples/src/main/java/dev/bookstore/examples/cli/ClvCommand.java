@@ -96,12 +96,19 @@ final class ClvCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
+    @Option(names = "--store", description = "With --db: write every customer's values (the purchase model with the "
+            + "lowest AIC) to the mart customer_clv, replacing the rows of the --as-of day.")
+    private boolean store;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if ((url == null) == (transactions == null)) {
             throw new ParameterException(spec.commandLine(), "give either --db URL --as-of DATE or --transactions "
                     + "FILE (with --customer-col, --date-col, --amount-col, --calibration-end)");
+        }
+        if (store && url == null) {
+            throw new ParameterException(spec.commandLine(), "--store writes to the warehouse: give --db URL");
         }
         if (holdoutWeeks < 0) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--holdout-weeks': "
@@ -125,13 +132,18 @@ final class ClvCommand implements Callable<Integer> {
      * (1 % a month discount, the preferred purchase model) to the mart customer_clv.
      */
     static void trainAndStore(Warehouse wh, LocalDate asOf, PrintWriter out) {
+        out.println(trainAndStore(wh, asOf));
+        out.flush();
+    }
+
+    /** As {@link #trainAndStore(Warehouse, LocalDate, PrintWriter)}; returns the one-line summary. */
+    static String trainAndStore(Warehouse wh, LocalDate asOf) {
         RfmSummary s = Clv.summary(wh, asOf);
         Clv clv = Clv.fit(s);
         PurchaseModel m = clv.preferred();
         int rows = clv.store(wh, asOf, m, 52, clv.values(s, m, 52, 0.01));
-        out.printf(Locale.ROOT, "CLV: %s (log-likelihood %.1f) on %d customers; %d rows written to customer_clv%n",
-                m.key(), m.fit().logLikelihood(), s.size(), rows);
-        out.flush();
+        return String.format(Locale.ROOT, "CLV: %s (lowest AIC, %.1f) on %,d customers; %,d rows written to "
+                + "customer_clv", m.key(), m.fit().aic(), s.size(), rows);
     }
 
     private record Run(Clv clv, RfmSummary summary, Optional<ClvHoldout> holdout) {
@@ -144,7 +156,12 @@ final class ClvCommand implements Callable<Integer> {
             Optional<ClvHoldout> holdout = holdoutWeeks == 0 ? Optional.empty()
                     : Optional.of(Clv.validate(wh, asOf.minusWeeks(holdoutWeeks), holdoutWeeks).holdout());
             RfmSummary s = Clv.summary(wh, asOf);
-            return new Run(Clv.fit(s), s, holdout);
+            Clv clv = Clv.fit(s);
+            if (store) {
+                clv.store(wh, asOf, clv.preferred(), horizonWeeks, clv.values(s, clv.preferred(), horizonWeeks,
+                        discountRate));
+            }
+            return new Run(clv, s, holdout);
         }
     }
 
@@ -181,14 +198,16 @@ final class ClvCommand implements Callable<Integer> {
     private void text(PrintWriter out, Run run, List<CustomerValue> best) {
         out.printf(Locale.ROOT, "CLV models on %d customers%s (time in weeks)%n", run.summary.size(),
                 run.summary.calibrationEnd().map(d -> " up to " + d).orElse(""));
-        TextTable t = new TextTable("model", "parameters (± standard error)", ">log-likelihood");
+        TextTable t = new TextTable("model", "parameters (± standard error)", ">log-likelihood", ">AIC");
         for (PurchaseModel m : run.clv.purchaseModels()) {
-            t.row(m.key(), estimates(m.fit()), String.format(Locale.ROOT, "%.1f", m.fit().logLikelihood()));
+            t.row(m.key(), estimates(m.fit()), String.format(Locale.ROOT, "%.1f", m.fit().logLikelihood()),
+                    String.format(Locale.ROOT, "%.1f", m.fit().aic()));
         }
         t.row("gammagamma", estimates(run.clv.gammaGamma().fit()),
-                String.format(Locale.ROOT, "%.1f", run.clv.gammaGamma().fit().logLikelihood()));
+                String.format(Locale.ROOT, "%.1f", run.clv.gammaGamma().fit().logLikelihood()),
+                String.format(Locale.ROOT, "%.1f", run.clv.gammaGamma().fit().aic()));
         t.print(out);
-        out.printf(Locale.ROOT, "frequency–spend correlation %.3f; preferred purchase model %s%n%n",
+        out.printf(Locale.ROOT, "frequency–spend correlation %.3f; purchase model chosen by AIC: %s%n%n",
                 run.clv.gammaGamma().frequencyMonetaryCorrelation(), run.clv.preferred().key());
         run.holdout.ifPresent(h -> out.println(h.report()));
         out.printf(Locale.ROOT, "Top %d customers by CLV over %d weeks (%.1f %% a month discount)%n", best.size(),
@@ -221,6 +240,7 @@ final class ClvCommand implements Callable<Integer> {
                 o.put(e.name(), e.value());
             }
             o.put("ll", m.fit().logLikelihood());
+            o.put("aic", m.fit().aic());
             ObjectNode se = o.putObject("se");
             m.fit().estimates().forEach(e -> se.put(e.name(), e.standardError()));
         }
@@ -229,6 +249,7 @@ final class ClvCommand implements Callable<Integer> {
         gg.put("ll", run.clv.gammaGamma().fit().logLikelihood());
         gg.put("frequency_monetary_correlation", run.clv.gammaGamma().frequencyMonetaryCorrelation());
         root.put("preferred", run.clv.preferred().key());
+        root.put("preferred_by", "aic");
         run.holdout.ifPresent(h -> {
             ObjectNode o = root.putObject("holdout");
             o.put("weeks", h.holdoutWeeks());

@@ -51,12 +51,22 @@ final class ForecastCommand implements Callable<Integer> {
             description = "Probability of no stock-out during the lead time (default ${DEFAULT-VALUE}).")
     private double serviceLevel;
 
+    @Option(names = "--select", paramLabel = "HOW", defaultValue = "holdout",
+            description = "How each series' method is chosen: holdout (least error on the quarter before the last) "
+                    + "or aic (lowest AIC among the exponential smoothing models; intermittent series still on the "
+                    + "holdout). Default ${DEFAULT-VALUE}.")
+    private String select;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
             description = "Series and reorders shown in the text output (default ${DEFAULT-VALUE}).")
     private int top;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
+
+    @Option(names = "--store", description = "Write the forecasts and reorder points to the mart demand_forecast, "
+            + "replacing the rows of the --as-of day and level.")
+    private boolean store;
 
     @Override
     public Integer call() {
@@ -66,9 +76,15 @@ final class ForecastCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--level': '" + level + "' (expected product or category)");
         };
+        DemandForecast.Selection selection = switch (select.strip().toLowerCase(Locale.ROOT)) {
+            case "holdout" -> DemandForecast.Selection.HOLDOUT;
+            case "aic" -> DemandForecast.Selection.AIC;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--select': '" + select + "' (expected holdout or aic)");
+        };
         DemandForecast.Options options;
         try {
-            options = new DemandForecast.Options(l, horizonWeeks, leadTimeDays, serviceLevel);
+            options = new DemandForecast.Options(l, horizonWeeks, leadTimeDays, serviceLevel, selection);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -78,18 +94,38 @@ final class ForecastCommand implements Callable<Integer> {
             if (!json) {
                 out.println(day.line());
             }
-            DemandForecast.Result r = DemandForecast.of(wh).run(day.day(), options);
+            DemandForecast forecast = DemandForecast.of(wh);
+            DemandForecast.Result r = forecast.run(day.day(), options);
+            if (store) {
+                forecast.store(r);
+            }
             out.println(json ? json(r) : text(r));
         }
         out.flush();
         return 0;
     }
 
+    /**
+     * For {@code bookstore train} and the quickstart: forecasts every product's next 13 weeks as of {@code asOf}
+     * (14 days' lead time, 95 % service level), writes them to the mart demand_forecast and returns a one-line
+     * summary with the last quarter's accuracy against the baseline.
+     */
+    static String trainAndStore(Warehouse wh, LocalDate asOf) {
+        DemandForecast forecast = DemandForecast.of(wh);
+        DemandForecast.Result r = forecast.run(asOf, DemandForecast.Options.defaults());
+        int rows = forecast.store(r);
+        String accuracy = r.evaluation().stream().filter(s -> s.group().equals("all")).findFirst()
+                .map(s -> String.format(Locale.ROOT, "MASE %.3f (%s %.3f), ", s.mase(), r.baseline(),
+                        s.baselineMase())).orElse("");
+        return String.format(Locale.ROOT, "forecast %s%,d to reorder %s demand_forecast %,d rows", accuracy,
+                r.reorders().size(), Units.ARROW, rows);
+    }
+
     private String text(DemandForecast.Result r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Demand forecast per %s from the week of %s, %d weeks; methods %s%n%n",
-                r.options().level().name().toLowerCase(Locale.ROOT), r.lastWeekStart().plusWeeks(1),
-                r.options().horizonWeeks(), r.methods()));
+        b.append(String.format(Locale.ROOT, "Demand forecast per %s from the week of %s, %d weeks; methods (chosen "
+                + "by %s) %s%n%n", r.options().level().name().toLowerCase(Locale.ROOT), r.lastWeekStart().plusWeeks(1),
+                r.options().horizonWeeks(), r.options().selection().name().toLowerCase(Locale.ROOT), r.methods()));
         b.append(String.format(Locale.ROOT, "Last-quarter rolling-origin accuracy (baseline %s)%n", r.baseline()));
         b.append(String.format(Locale.ROOT, "%-24s %7s %8s %8s %13s %14s%n", "group", "series", "MASE", "RMSSE",
                 "baseline MASE", "baseline RMSSE"));
@@ -116,7 +152,8 @@ final class ForecastCommand implements Callable<Integer> {
         ObjectNode root = MAPPER.createObjectNode();
         String key = r.options().level() == DemandForecast.Level.PRODUCT ? "product_id" : "category";
         root.put("as_of", r.asOf().toString()).put("level", r.options().level().name().toLowerCase(Locale.ROOT))
-                .put("horizon_weeks", r.options().horizonWeeks());
+                .put("horizon_weeks", r.options().horizonWeeks())
+                .put("selection", r.options().selection().name().toLowerCase(Locale.ROOT));
         ArrayNode f = root.putArray("forecasts");
         for (DemandForecast.Week w : r.forecasts()) {
             f.addObject().put(key, w.series()).put("week_start", w.weekStart().toString()).put("units", w.units())

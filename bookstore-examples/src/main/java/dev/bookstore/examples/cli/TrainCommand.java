@@ -32,9 +32,9 @@ final class TrainCommand implements Callable<Integer> {
     static final String RECS_FILE = "recs.bsr";
 
     /** The models {@code --only} can select. */
-    enum Model { churn, recs, clv }
+    enum Model { churn, recs, clv, forecast }
 
-    @Option(names = "--only", paramLabel = "MODELS", split = ",", defaultValue = "churn,recs,clv",
+    @Option(names = "--only", paramLabel = "MODELS", split = ",", defaultValue = "churn,recs,clv,forecast",
             description = "Models to train, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private List<Model> only;
 
@@ -122,6 +122,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (only.contains(Model.clv)) {
                 ClvCommand.trainAndStore(wh, asOf, out);
+            }
+            if (only.contains(Model.forecast)) {
+                out.println(ForecastCommand.trainAndStore(wh, asOf));
             }
         }
         out.flush();

@@ -18,6 +18,12 @@ class ModelCommandsTest {
         assertEquals(0, qs.exit(), qs.err());
         String db = "jdbc:duckdb:" + dir.resolve("bookstore.duckdb");
         Path models = dir.resolve("models");
+        String arrow = java.util.regex.Pattern.quote(Units.ARROW);
+        assertTrue(qs.out().lines().anyMatch(l -> l.matches("train +clv (bgnbd|paretonbd|mbgnbd) by AIC \\(fit on "
+                + "([\\d,]+) of \\2 customers\\) " + arrow + " customer_clv \\2 rows .*")), qs.out());
+        assertTrue(qs.out().lines().anyMatch(l -> l.matches("train +forecast MASE \\d\\.\\d{3} \\((naive|"
+                + "seasonal_naive) \\d\\.\\d{3}\\), \\d+ to reorder " + arrow + " demand_forecast [\\d,]+ rows .*")),
+                qs.out());
 
         String latest = latestOrderDay(dir.resolve("bookstore.duckdb"));
         String defaulted = "as of " + latest + " (the warehouse's latest data day)";
@@ -29,6 +35,8 @@ class ModelCommandsTest {
         assertTrue(train.out().matches("(?s).*calibration (platt|isotonic|none) on the evaluation outcomes: "
                 + "Brier 0\\.\\d{4} before, 0\\.\\d{4} after.*"), train.out());
         assertTrue(Files.isRegularFile(models.resolve(TrainCommand.CHURN_FILE)));
+        assertTrue(train.out().contains("rows written to customer_clv"), train.out());
+        assertTrue(train.out().contains(Units.ARROW + " demand_forecast"), train.out());
 
         BookstoreCliTest.Run boosting = BookstoreCliTest.run("train", "--db", db, "--as-of", "2025-12-31", "--models",
                 dir.resolve("boosting").toString(), "--algorithm", "BOOSTING", "--trees", "30", "--max-depth", "4");

@@ -1,0 +1,1 @@
+DELETE FROM ${marts:demand_forecast} WHERE as_of = :as_of AND series_level = :series_level
