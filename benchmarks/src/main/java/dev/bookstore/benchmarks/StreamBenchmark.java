@@ -145,6 +145,10 @@ public final class StreamBenchmark {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // not idempotent (the local test broker was seen reusing a producer id: appends then fail as
+        // OUT_OF_ORDER_SEQUENCE_NUMBER); one request in flight per connection keeps each partition in send order
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             long t0 = System.nanoTime();

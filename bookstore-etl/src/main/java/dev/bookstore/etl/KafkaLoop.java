@@ -168,10 +168,12 @@ final class KafkaLoop implements ConsumerRebalanceListener {
     }
 
     private void add(ConsumerRecords<byte[], byte[]> records) {
+        List<ConsumerRecord<byte[], byte[]>> skipped = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             if (!owned.contains(tp) || unpositioned.contains(tp)) {
-                continue; // fetched before a revocation or before the seek: read again from the stored offset
+                skipped.add(r); // not ours (yet): read again later
+                continue;
             }
             if (batch.isEmpty()) {
                 batchStarted = System.nanoTime();
@@ -179,6 +181,23 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             batch.add(r);
             batchBytes += r.serializedValueSize() < 0 ? 0 : r.serializedValueSize();
         }
+        rewind(skipped);
+    }
+
+    /**
+     * Seeks every owned partition of {@code dropped} back to its first dropped record, so that records taken from
+     * the consumer but not loaded are read again (a stored offset, sought later, takes precedence).
+     */
+    private void rewind(Collection<ConsumerRecord<byte[], byte[]>> dropped) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : dropped) {
+            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+        }
+        first.forEach((tp, offset) -> {
+            if (owned.contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
     }
 
     private boolean batchFull() {
@@ -284,6 +303,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                         LOG.warn("stream {}: {}; the batch is dropped and its partitions read again from the "
                                 + "warehouse's offsets", group, e.getMessage());
                     }
+                    rewind(batch);
                     batch.clear();
                     unpositioned.addAll(owned);
                     break;
@@ -366,8 +386,9 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         while (System.nanoTime() < until) {
             ConsumerRecords<byte[], byte[]> none = consumer.poll(Duration.ofMillis(Math.min(millis, 100)));
             if (!none.isEmpty()) {
-                LOG.debug("stream {}: {} records fetched while paused are dropped (read again later)", group,
-                        none.count());
+                List<ConsumerRecord<byte[], byte[]>> dropped = new ArrayList<>();
+                none.forEach(dropped::add);
+                rewind(dropped); // fetched while paused (should not happen): read again after the batch
             }
         }
     }

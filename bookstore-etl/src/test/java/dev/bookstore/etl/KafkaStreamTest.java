@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Streaming from a real broker (scripts/kafka-broker) into DuckDB and PostgreSQL: what is loaded equals what file
  * ingest loads from the same lines, poison records are quarantined with topic/partition/offset, and a restart
- * resumes from the warehouse's offsets.
+ * resumes from the warehouse's offsets (on all four databases).
  */
 @ExtendWith(Warehouses.class)
 class KafkaStreamTest {
@@ -110,7 +110,7 @@ class KafkaStreamTest {
         assertEquals(report.rejected(), quarantined.size());
     }
 
-    @EachDatabase({DatabaseKind.DUCKDB, DatabaseKind.POSTGRESQL})
+    @EachDatabase
     void aRestartResumesFromTheWarehouseOffsetsAndLoadsNothingTwice(TestDatabase db) throws Exception {
         String topic = KafkaTesting.topic("events", 3);
         List<String> lines = eventLines();

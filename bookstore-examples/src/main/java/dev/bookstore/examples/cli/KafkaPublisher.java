@@ -38,6 +38,10 @@ final class KafkaPublisher {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // not idempotent (the local test broker was seen reusing a producer id: appends then fail as
+        // OUT_OF_ORDER_SEQUENCE_NUMBER); one request in flight per connection keeps each partition in send order
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
         long t0 = System.nanoTime();
