@@ -291,6 +291,7 @@ final class ModelFile {
     static WrittenMart writtenMart(String resource, String text) {
         Parts parts = split(text);
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
         List<ModelColumn> columns = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         String continuing = null;
@@ -310,6 +311,7 @@ final class ModelFile {
                 continuing = null;
             } else if (kv.matches()) {
                 continuing = putKey(resource, line, kv, WRITTEN_MART_KEYS, ", column", values);
+                lineOf.put(continuing, line.number());
             } else {
                 continuing = null;
             }
@@ -321,7 +323,7 @@ final class ModelFile {
         }
         List<String> key = list(values.getOrDefault("unique_key", ""));
         for (String k : key) {
-            requireColumn(resource, 1, seen, k, "unique_key");
+            requireColumn(resource, lineOf.get("unique_key"), seen, k, "unique_key");
         }
         return new WrittenMart(name, require(resource, values, "written_by"), list(values.getOrDefault("reads", "")),
                 key, require(resource, values, "description"), columns, resource);
