@@ -94,7 +94,7 @@ final class StreamCommand implements Callable<Integer> {
         StreamOptions options = StreamOptions.defaults().withBatchRows(batchRows)
                 .withBatchTime(Duration.ofMillis(batchMs)).withRefreshEvery(Duration.ofSeconds(refreshEvery))
                 .withStopWhenIdle(Duration.ofSeconds(stopWhenIdle));
-        try (Warehouse wh = warehouse.connect()) {
+        try (Warehouse wh = warehouse.connectOrCreate()) {
             KafkaStream stream = KafkaStream.from(Map.of("bootstrap.servers", bootstrap)).group(group)
                     .options(options).onBatch(b -> {
                         out.println("batch: " + Units.count(b.read()) + " read, " + Units.count(b.loaded())

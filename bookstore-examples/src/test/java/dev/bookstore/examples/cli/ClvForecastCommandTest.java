@@ -169,8 +169,8 @@ class ClvForecastCommandTest {
         BookstoreCliTest.Run category = BookstoreCliTest.run("forecast", "--db", db, "--as-of", "2025-08-31",
                 "--level", "category", "--select", "aic");
         assertEquals(0, category.exit(), category::toString);
-        assertTrue(category.out().startsWith("Demand forecast per category from the week of 2025-09-01, 13 weeks; "
-                + "methods (chosen by aic)"), category.out());
+        assertTrue(category.out().startsWith("as of 2025-08-31\nDemand forecast per category from the week of "
+                + "2025-09-01, 13 weeks; methods (chosen by aic)"), category.out());
         BookstoreCliTest.Run level = BookstoreCliTest.run("forecast", "--db", db, "--as-of", "2025-08-31",
                 "--level", "shelf");
         assertEquals(2, level.exit(), level::toString);
