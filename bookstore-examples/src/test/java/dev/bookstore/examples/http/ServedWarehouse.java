@@ -63,7 +63,7 @@ record ServedWarehouse(DatabaseKind kind, Warehouse warehouse, Path models, Book
             try {
                 data = Files.createTempDirectory("bookstore-http-test");
                 Generator.generate(GeneratorOptions.defaults().withCustomers(1_500).withProducts(200).withMonths(12)
-                        .withEvents(20_000).withSeed(5).withStart(START).withProblems(true), data);
+                        .withEvents(20_000).withOrdersPerMonth(800).withSeed(5).withStart(START).withProblems(true), data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
