@@ -81,7 +81,7 @@ class MartsMatchJavaTest {
         return out;
     }
 
-    @EachDatabase(also = DatabaseKind.TRINO)
+    @EachDatabase
     void dailyRevenueOrdersAndSessionsMatchJava(Warehouse wh) {
         RawData data = RawData.generated(RawData.small());
         try {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookstore.etl.testing.Warehouses;
 import dev.bookstore.model.Warehouse;
-import dev.bookstore.model.generator.Generator;
 import dev.bookstore.model.generator.GeneratorOptions;
 import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.bookstore.model.testing.GeneratedData;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,24 +26,10 @@ class TrinoMatchesDuckDbTest {
     static final LocalDate AS_OF = LocalDate.of(2025, 6, 20);
     static final ChurnOptions CHURN = ChurnOptions.defaults().withSnapshots(1).withTrees(20).withMaxDepth(6)
             .withHorizonDays(60);
-    private static Path data;
-
-    static synchronized Path data() {
-        if (data == null) {
-            try {
-                Path d = Files.createTempDirectory("bookstore-trino-ml");
-                Generator.generate(GeneratorOptions.defaults().withCustomers(400).withProducts(60).withMonths(6)
-                        .withEvents(4_000).withOrdersPerMonth(300).withSeed(7).withStart(LocalDate.of(2025, 1, 1)), d);
-                try (var files = Files.list(d)) {
-                    files.forEach(f -> f.toFile().deleteOnExit());
-                }
-                d.toFile().deleteOnExit();
-                data = d;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return data;
+    /** The generator's files of the small data set (the shared fixture: generated once per JVM and options). */
+    static Path data() {
+        return GeneratedData.of(GeneratorOptions.defaults().withCustomers(400).withProducts(60).withMonths(6)
+                .withEvents(4_000).withOrdersPerMonth(300).withSeed(7).withStart(LocalDate.of(2025, 1, 1))).dir();
     }
 
     static Warehouse warehouse(DatabaseKind kind) {
