@@ -84,6 +84,17 @@ public enum DatabaseKind {
     private static final java.util.Map<DatabaseKind, java.util.Optional<String>> PROBES =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Skips the running test because a server it needs is unavailable ({@code reason}), or fails it under
+     * {@code CI=true}, which requires every server: the one rule for databases, the Trino cluster and the Kafka broker.
+     */
+    public static void unavailable(String reason) {
+        if (serversRequired()) {
+            throw new IllegalStateException(reason + " (CI=true requires every server; start it as .ci/run does)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(reason + "; skipped because CI is not set");
+    }
+
     /** Whether an unreachable server must fail the test (under {@code CI=true}) instead of skipping it. */
     public static boolean serversRequired() {
         return "true".equalsIgnoreCase(System.getenv("CI"))
