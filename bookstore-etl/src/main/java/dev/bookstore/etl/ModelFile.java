@@ -2,6 +2,7 @@ package dev.bookstore.etl;
 
 import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.InvalidArgumentException;
+import dev.bookstore.model.sql.Dialect;
 import dev.bookstore.model.sql.Identifiers;
 import dev.bookstore.model.sql.Layer;
 import java.util.ArrayList;
@@ -38,7 +39,6 @@ final class ModelFile {
     private static final Pattern CONTINUATION = Pattern.compile("--\\s{3,}(\\S.*)");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z]+):([a-z_0-9]+)}");
     private static final Pattern TEST_ITEM = Pattern.compile("([a-z_]+)\\s*(?:\\((.*)\\))?\\s*(warn)?");
-    private static final Pattern PARTITION = Pattern.compile("(?:(year|month|day)\\(([a-z_][a-z0-9_]*)\\)|([a-z_][a-z0-9_]*))");
     private static final Pattern INCREMENTAL = Pattern.compile("([a-z][a-z0-9_]*)\\s+lookback\\s+(\\d+)\\s+days?");
     private static final Set<String> MODEL_KEYS = Set.of("model", "layer", "materialized", "unique_key", "incremental",
             "snapshot_key", "check_columns", "valid_from_initial", "description", "test", "index", "partition");
@@ -202,13 +202,13 @@ final class ModelFile {
                 throw error(resource, lineOf.get("partition"), "a view cannot be partitioned; materialize it as a table");
             }
             for (String spec : list(values.get("partition"))) {
-                Matcher p = PARTITION.matcher(spec);
-                if (!p.matches()) {
-                    throw error(resource, lineOf.get("partition"), "partition '" + spec + "' should be a column or "
-                            + "year(column), month(column) or day(column), e.g. 'month(order_date)'");
+                String column;
+                try {
+                    column = Dialect.partitionColumn(spec);
+                } catch (IllegalArgumentException e) {
+                    throw error(resource, lineOf.get("partition"), e.getMessage() + ", e.g. 'month(order_date)'");
                 }
-                requireColumn(resource, lineOf.get("partition"), seen, p.group(2) != null ? p.group(2) : p.group(3),
-                        "partition");
+                requireColumn(resource, lineOf.get("partition"), seen, column, "partition");
                 partitionBy.add(spec);
             }
         }

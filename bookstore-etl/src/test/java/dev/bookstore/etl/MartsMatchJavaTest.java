@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookstore.model.Warehouse;
-import dev.bookstore.model.testing.DatabaseKind;
 import dev.bookstore.model.testing.EachDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -426,15 +426,23 @@ public abstract class Dialect {
         return List.of();
     }
 
-    /** Checks {@code spec} is {@code column} or {@code year|month|day(column)}; returns it. */
-    protected static String requirePartitionSpec(String spec) {
+    /**
+     * The column a partition spec ({@link #layoutTable}) partitions by: {@code spec} itself, or the argument of
+     * {@code year|month|day(column)}.
+     *
+     * @throws IllegalArgumentException when {@code spec} is of neither form
+     */
+    public static String partitionColumn(String spec) {
         java.util.regex.Matcher m = PARTITION_SPEC.matcher(spec);
         if (!m.matches()) {
             throw new IllegalArgumentException("partition '" + spec + "' should be a column or year(column), "
                     + "month(column) or day(column)");
         }
-        Identifiers.require(m.group(2) != null ? m.group(2) : m.group(3), "partition column");
-        return spec;
+        return m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    private static void requirePartitionSpec(String spec) {
+        Identifiers.require(partitionColumn(spec), "partition column");
     }
 
     private static final java.util.regex.Pattern PARTITION_SPEC =
