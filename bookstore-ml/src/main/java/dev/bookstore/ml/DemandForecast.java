@@ -1,5 +1,6 @@
 package dev.bookstore.ml;
 
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -85,13 +86,14 @@ public final class DemandForecast {
             Objects.requireNonNull(level, "level");
             Objects.requireNonNull(selection, "selection");
             if (horizonWeeks < 1 || horizonWeeks > 520) {
-                throw new IllegalArgumentException("horizon must be 1..520 weeks, got " + horizonWeeks);
+                throw new InvalidArgumentException("horizonWeeks", "horizon must be 1..520 weeks, got " + horizonWeeks);
             }
             if (leadTimeDays < 0 || leadTimeDays > 3650) {
-                throw new IllegalArgumentException("lead time must be 0..3650 days, got " + leadTimeDays);
+                throw new InvalidArgumentException("leadTimeDays", "lead time must be 0..3650 days, got " + leadTimeDays);
             }
             if (!(serviceLevel >= 0.5 && serviceLevel <= 0.9999)) {
-                throw new IllegalArgumentException("service level must be in [0.5, 0.9999], got " + serviceLevel);
+                throw new InvalidArgumentException("serviceLevel",
+                        "service level must be in [0.5, 0.9999], got " + serviceLevel);
             }
         }
 
@@ -248,7 +250,7 @@ public final class DemandForecast {
         Map<String, double[]> copy = new TreeMap<>();
         weekly.forEach((k, v) -> {
             if (v.length == 0) {
-                throw new IllegalArgumentException("series '" + k + "' has no weeks");
+                throw new InvalidArgumentException("weekly", "series '" + k + "' has no weeks");
             }
             copy.put(k, v.clone());
         });

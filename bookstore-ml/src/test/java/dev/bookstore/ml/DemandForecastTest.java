@@ -2,8 +2,10 @@ package dev.bookstore.ml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.testing.CsvRows;
 import dev.bookstore.model.testing.EachDatabase;
@@ -22,6 +24,23 @@ import org.junit.jupiter.api.Test;
 /** Weekly demand in SQL on every database against the raw files; forecasts, evaluation and reorders. */
 class DemandForecastTest {
     private static final LocalDate LAST_WEEK = LocalDate.of(2025, 6, 23);
+
+    @Test
+    void badOptionsAreTheCallersMistakeNamingTheParameter() {
+        DemandForecast.Options ok = DemandForecast.Options.defaults();
+        InvalidArgumentException h = assertThrows(InvalidArgumentException.class, () -> ok.withHorizonWeeks(0));
+        assertEquals("horizonWeeks", h.parameter().orElseThrow());
+        assertEquals("horizon must be 1..520 weeks, got 0", h.getMessage());
+        InvalidArgumentException s = assertThrows(InvalidArgumentException.class,
+                () -> new DemandForecast.Options(DemandForecast.Level.PRODUCT, 13, 14, 0.3));
+        assertEquals("serviceLevel", s.parameter().orElseThrow());
+        InvalidArgumentException l = assertThrows(InvalidArgumentException.class,
+                () -> new DemandForecast.Options(DemandForecast.Level.PRODUCT, 13, -1, 0.95));
+        assertEquals("leadTimeDays", l.parameter().orElseThrow());
+        InvalidArgumentException w = assertThrows(InvalidArgumentException.class,
+                () -> DemandForecast.forecastSeries(Map.of("empty", new double[0]), LAST_WEEK, ok));
+        assertEquals("weekly", w.parameter().orElseThrow());
+    }
 
     @EachDatabase
     void weeklyUnitsMatchAPlainJavaComputation(Warehouse wh) throws IOException {

@@ -85,7 +85,7 @@ final class ForecastCommand implements Callable<Integer> {
         DemandForecast.Options options;
         try {
             options = new DemandForecast.Options(l, horizonWeeks, leadTimeDays, serviceLevel, selection);
-        } catch (IllegalArgumentException e) {
+        } catch (dev.bookstore.model.InvalidArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
