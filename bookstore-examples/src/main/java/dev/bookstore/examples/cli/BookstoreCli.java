@@ -61,7 +61,15 @@ public final class BookstoreCli implements Callable<Integer> {
                 Boolean.toString(System.console() != null)));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(commandLine(out, err, terminal).execute(args));
+        int code;
+        try {
+            code = commandLine(out, err, terminal).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory (Java heap at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB; the ./bookstore launcher caps it at 512 MB): give more, e.g. BOOKSTORE_JAVA_OPTS=-Xmx4g");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /**
