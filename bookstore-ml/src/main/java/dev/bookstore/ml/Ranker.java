@@ -23,6 +23,15 @@ final class Ranker {
     final double alsAlpha;
     /** YᵀY + λI of the item factors (fold-in of a history fetched at another day), or null without ALS. */
     final double[] alsGram;
+    /**
+     * The item factors by factor, the serving copy of {@code als.items()} (item-major): {@code alsByFactor[a][j]}
+     * is factor a of item j. Scoring every item is then {@code f} passes of {@code score[j] += x[a] ×
+     * alsByFactor[a][j]}, each over two arrays at the same index, which C2 turns into SIMD multiply-adds; a dot
+     * product per item (item-major) is a serial float sum C2 does not vectorise, and one factor-major array read
+     * at {@code a × items + j} is not vectorised either (the store and the load at different offsets of two
+     * float arrays might alias). Null without ALS.
+     */
+    private final float[][] alsByFactor;
     /** Items by recent orders, best first, and their scores. */
     final int[] popular;
     final float[] popularScore;
@@ -44,6 +53,7 @@ final class Ranker {
         this.als = als;
         this.alsAlpha = alsAlpha;
         this.alsGram = alsGram;
+        this.alsByFactor = als == null ? null : byFactor(als.items(), als.f(), space.items());
         this.popular = popular;
         this.popularScore = popularScore;
         int categories = space.categories().length;
@@ -138,16 +148,8 @@ final class Ranker {
                         x = s.user;
                         xo = 0;
                     }
-                    float[] y = als.items();
                     int n = space.items();
-                    for (int j = 0; j < n; j++) {
-                        float dot = 0;
-                        int yo = j * f;
-                        for (int a = 0; a < f; a++) {
-                            dot += x[xo + a] * y[yo + a];
-                        }
-                        s.score[j] = dot;
-                    }
+                    scoreAll(x, xo, alsByFactor, f, n, s.score);
                     select(s, null, n, q, out, Source.ALS);
                 }
             }
@@ -168,6 +170,36 @@ final class Ranker {
         if (out.size < k) {
             fillPopular(s, q, out);
         }
+    }
+
+    /**
+     * {@code score[j] = Σ_a x[xo + a] × byFactor[a][j]} for every item j < n: the customer's dot product with
+     * every item's factors, accumulated factor by factor (no allocation).
+     */
+    static void scoreAll(float[] x, int xo, float[][] byFactor, int f, int n, float[] score) {
+        float x0 = x[xo];
+        float[] y0 = byFactor[0];
+        for (int j = 0; j < n; j++) {
+            score[j] = x0 * y0[j];
+        }
+        for (int a = 1; a < f; a++) {
+            float xa = x[xo + a];
+            float[] ya = byFactor[a];
+            for (int j = 0; j < n; j++) {
+                score[j] += xa * ya[j];
+            }
+        }
+    }
+
+    /** The by-factor copy of item-major factors ({@code f} per item, {@code n} items): {@code [a][j]}. */
+    static float[][] byFactor(float[] itemMajor, int f, int n) {
+        float[][] t = new float[f][n];
+        for (int j = 0; j < n; j++) {
+            for (int a = 0; a < f; a++) {
+                t[a][j] = itemMajor[j * f + a];
+            }
+        }
+        return t;
     }
 
     /** A product's also-bought list, filled up by popularity in its category, then overall. */
@@ -222,13 +254,17 @@ final class Ranker {
         int k = q.k();
         int keep = q.maxPerCategory() == 0 ? k - out.size : Math.min(n, Math.max(8 * k, 64));
         s.heap.reset(keep);
+        float floor = 0; // no candidate below the heap's smallest score once it is full (nor at or below 0)
         for (int c = 0; c < n; c++) {
             int j = list == null ? c : list[c];
             float v = s.score[j];
-            if (v > 0 && s.taken[j] != s.stamp && (!q.excludeOutOfStock() || space.inStock()[j])) {
+            if (v >= floor && v > 0 && s.taken[j] != s.stamp && (!q.excludeOutOfStock() || space.inStock()[j])) {
                 long key = TopK.key(v, j);
                 if (key > s.heap.bar()) {
                     s.heap.offer(key);
+                    if (s.heap.bar() != Long.MIN_VALUE) {
+                        floor = TopK.score(s.heap.bar());
+                    }
                 }
             }
         }
