@@ -143,7 +143,7 @@ final class Ranker {
                 }
                 if (method == Method.ITEM_KNN) {
                     select(s, s.touched, touched, q, out, Source.ITEM_KNN);
-                } else {
+                } else if (to > from) { // a new customer gets the fill-up below, as with every method
                     selectBackedOff(s, touched, q, out);
                 }
             }

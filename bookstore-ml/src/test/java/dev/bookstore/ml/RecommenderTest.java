@@ -169,6 +169,7 @@ class RecommenderTest {
         assertEquals(5, top.size());
         assertTrue(top.stream().allMatch(r -> r.source() == Recommendation.Source.POPULARITY), top.toString());
         assertEquals(model(Method.POPULARITY).forCustomer(newcomer, 5), top);
+        assertEquals(top, model(Method.CO_OCCURRENCE).forCustomer(newcomer, 5), "no base-rate ranking without history");
 
         BookstoreException unknown = assertThrows(BookstoreException.class, () -> recs.forCustomer("NOPE", 10));
         assertEquals("unknown customer 'NOPE': no such customer in the warehouse the recommender was "
