@@ -23,6 +23,15 @@ final class Ranker {
     final double alsAlpha;
     /** YᵀY + λI of the item factors (fold-in of a history fetched at another day), or null without ALS. */
     final double[] alsGram;
+    /**
+     * The item factors by factor, the serving copy of {@code als.items()} (item-major): {@code alsByFactor[a][j]}
+     * is factor a of item j. Scoring every item is then {@code f} passes of {@code score[j] += x[a] ×
+     * alsByFactor[a][j]}, each over two arrays at the same index, which C2 turns into SIMD multiply-adds; a dot
+     * product per item (item-major) is a serial float sum C2 does not vectorise, and one factor-major array read
+     * at {@code a × items + j} is not vectorised either (the store and the load at different offsets of two
+     * float arrays might alias). Null without ALS.
+     */
+    private final float[][] alsByFactor;
     /** Items by recent orders, best first, and their scores. */
     final int[] popular;
     final float[] popularScore;
@@ -31,6 +40,12 @@ final class Ranker {
     final int[] categoryItems;
     /** Item → its place in {@link #popular}. */
     private final int[] popularRank;
+    /**
+     * Each item's base rate P(j): the share of the customers with a history whose history holds it (the estimate
+     * the co-occurrence ranking backs off to), and the items in that order, highest first (ties: lower index).
+     */
+    private final float[] baseRate;
+    private final int[] byBaseRate;
 
     private final ThreadLocal<Scratch> scratch;
 
@@ -44,6 +59,7 @@ final class Ranker {
         this.als = als;
         this.alsAlpha = alsAlpha;
         this.alsGram = alsGram;
+        this.alsByFactor = als == null ? null : byFactor(als.items(), als.f(), space.items());
         this.popular = popular;
         this.popularScore = popularScore;
         int categories = space.categories().length;
@@ -63,6 +79,8 @@ final class Ranker {
         for (int r = 0; r < popular.length; r++) {
             popularRank[popular[r]] = r;
         }
+        baseRate = baseRates(history);
+        byBaseRate = descending(baseRate);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(space.items(), categories));
     }
 
@@ -123,8 +141,11 @@ final class Ranker {
                         s.score[j] += nb.score[n];
                     }
                 }
-                select(s, s.touched, touched, q, out, method == Method.ITEM_KNN ? Source.ITEM_KNN
-                        : Source.CO_OCCURRENCE);
+                if (method == Method.ITEM_KNN) {
+                    select(s, s.touched, touched, q, out, Source.ITEM_KNN);
+                } else if (to > from) { // a new customer gets the fill-up below, as with every method
+                    selectBackedOff(s, touched, q, out);
+                }
             }
             case ALS -> {
                 if (als != null && to > from) {
@@ -138,16 +159,8 @@ final class Ranker {
                         x = s.user;
                         xo = 0;
                     }
-                    float[] y = als.items();
                     int n = space.items();
-                    for (int j = 0; j < n; j++) {
-                        float dot = 0;
-                        int yo = j * f;
-                        for (int a = 0; a < f; a++) {
-                            dot += x[xo + a] * y[yo + a];
-                        }
-                        s.score[j] = dot;
-                    }
+                    scoreAll(x, xo, alsByFactor, f, n, s.score);
                     select(s, null, n, q, out, Source.ALS);
                 }
             }
@@ -168,6 +181,36 @@ final class Ranker {
         if (out.size < k) {
             fillPopular(s, q, out);
         }
+    }
+
+    /**
+     * {@code score[j] = Σ_a x[xo + a] × byFactor[a][j]} for every item j < n: the customer's dot product with
+     * every item's factors, accumulated factor by factor (no allocation).
+     */
+    static void scoreAll(float[] x, int xo, float[][] byFactor, int f, int n, float[] score) {
+        float x0 = x[xo];
+        float[] y0 = byFactor[0];
+        for (int j = 0; j < n; j++) {
+            score[j] = x0 * y0[j];
+        }
+        for (int a = 1; a < f; a++) {
+            float xa = x[xo + a];
+            float[] ya = byFactor[a];
+            for (int j = 0; j < n; j++) {
+                score[j] += xa * ya[j];
+            }
+        }
+    }
+
+    /** The by-factor copy of item-major factors ({@code f} per item, {@code n} items): {@code [a][j]}. */
+    static float[][] byFactor(float[] itemMajor, int f, int n) {
+        float[][] t = new float[f][n];
+        for (int j = 0; j < n; j++) {
+            for (int a = 0; a < f; a++) {
+                t[a][j] = itemMajor[j * f + a];
+            }
+        }
+        return t;
     }
 
     /** A product's also-bought list, filled up by popularity in its category, then overall. */
@@ -219,24 +262,73 @@ final class Ranker {
     /** The best admissible candidates by {@code s.score} (candidates: {@code list[0..n-1]}, or items 0..n-1). */
     private void select(Scratch s, int[] list, int n, RecommendationQuery q, RecommendationBuffer out,
                         Source source) {
-        int k = q.k();
-        int keep = q.maxPerCategory() == 0 ? k - out.size : Math.min(n, Math.max(8 * k, 64));
-        s.heap.reset(keep);
+        s.heap.reset(keep(q, out, n));
+        float floor = 0; // no candidate below the heap's smallest score once it is full (nor at or below 0)
         for (int c = 0; c < n; c++) {
             int j = list == null ? c : list[c];
             float v = s.score[j];
-            if (v > 0 && s.taken[j] != s.stamp && (!q.excludeOutOfStock() || space.inStock()[j])) {
-                long key = TopK.key(v, j);
-                if (key > s.heap.bar()) {
-                    s.heap.offer(key);
-                }
+            if (v >= floor && consider(s, j, v, q) && s.heap.bar() != Long.MIN_VALUE) {
+                floor = TopK.score(s.heap.bar());
             }
         }
+        drain(s, q, out, source, false);
+    }
+
+    /**
+     * The co-occurrence ranking: a product's estimate of P(the customer buys it) is {@code s.score} (the sum of
+     * P(j | i) over the history's products i significantly associated with it) or its base rate P(j) when that is
+     * higher, e.g. for a product without a significant association; the best k by that estimate. A product
+     * ranked by its base rate is named {@link Source#POPULARITY} and scored by that rate. The base-rate walk
+     * stops at the first product that cannot enter the heap (the list is in descending order).
+     */
+    private void selectBackedOff(Scratch s, int touched, RecommendationQuery q, RecommendationBuffer out) {
+        s.heap.reset(keep(q, out, space.items()));
+        for (int c = 0; c < touched; c++) {
+            int j = s.touched[c];
+            consider(s, j, Math.max(s.score[j], baseRate[j]), q);
+        }
+        for (int j : byBaseRate) {
+            float v = baseRate[j];
+            if (v <= 0 || TopK.key(v, j) <= s.heap.bar()) {
+                break;
+            }
+            if (s.seen[j] != s.stamp) {
+                consider(s, j, v, q);
+            }
+        }
+        drain(s, q, out, Source.CO_OCCURRENCE, true);
+    }
+
+    /** How many keys the heap keeps: k, or more when a category limit may refuse some of {@code n} candidates. */
+    private static int keep(RecommendationQuery q, RecommendationBuffer out, int n) {
+        int k = q.k();
+        return q.maxPerCategory() == 0 ? k - out.size : Math.min(n, Math.max(8 * k, 64));
+    }
+
+    /** Offers item j with score v to the heap when positive, not taken and (if asked) in stock; true if offered. */
+    private boolean consider(Scratch s, int j, float v, RecommendationQuery q) {
+        if (v > 0 && s.taken[j] != s.stamp && (!q.excludeOutOfStock() || space.inStock()[j])) {
+            long key = TopK.key(v, j);
+            if (key > s.heap.bar()) {
+                s.heap.offer(key);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds the heap's admissible items best first until k, named {@code source}; with {@code baseRates}, an item
+     * whose co-occurrence score is below its base rate (or that has none) is named {@link Source#POPULARITY}.
+     */
+    private void drain(Scratch s, RecommendationQuery q, RecommendationBuffer out, Source source,
+                       boolean baseRates) {
         int m = s.heap.drainBestFirst(s.drained);
-        for (int c = 0; c < m && out.size < k; c++) {
+        for (int c = 0; c < m && out.size < q.k(); c++) {
             int j = TopK.item(s.drained[c]);
             if (admissible(s, j, q)) {
-                add(s, j, TopK.score(s.drained[c]), source, out);
+                boolean rate = baseRates && (s.seen[j] != s.stamp || s.score[j] < baseRate[j]);
+                add(s, j, TopK.score(s.drained[c]), rate ? Source.POPULARITY : source, out);
             }
         }
     }
@@ -304,6 +396,37 @@ final class Ranker {
     private static Sparse.Row rowOf(int[] items, int[] counts, int from, int to) {
         return new Sparse.Row(java.util.Arrays.copyOfRange(items, from, to),
                 java.util.Arrays.copyOfRange(counts, from, to));
+    }
+
+    /** Per item, the share of the customers with a history (rows with an entry) whose history holds it. */
+    static float[] baseRates(Sparse history) {
+        int[] holders = new int[history.columns];
+        int customers = 0;
+        for (int u = 0; u < history.rows; u++) {
+            customers += history.length(u) > 0 ? 1 : 0;
+            for (int e = history.start[u]; e < history.start[u + 1]; e++) {
+                holders[history.column[e]]++;
+            }
+        }
+        float[] rate = new float[holders.length];
+        for (int i = 0; i < rate.length; i++) {
+            rate[i] = customers == 0 ? 0 : (float) holders[i] / customers;
+        }
+        return rate;
+    }
+
+    /** Indexes by descending value, ties by ascending index (the order of {@link TopK#key}). */
+    static int[] descending(float[] values) {
+        long[] keys = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            keys[i] = TopK.key(values[i], i);
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[values.length];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = TopK.item(keys[keys.length - 1 - r]);
+        }
+        return order;
     }
 
     /** Items by recent orders, then all-time orders, then index: the popularity order. */

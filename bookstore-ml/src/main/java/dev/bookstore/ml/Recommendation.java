@@ -26,7 +26,10 @@ public record Recommendation(String productId, double score, Source source) {
         ALS,
         /** Recent popularity within one of the customer's (or the product's) categories. */
         CATEGORY_POPULARITY,
-        /** Recent popularity overall. */
+        /**
+         * Popularity overall: recent orders (the fill-up of every method), or, in the co-occurrence ranking, the
+         * product's base rate (the share of customers with a history who bought it; the score is that share).
+         */
         POPULARITY
     }
 

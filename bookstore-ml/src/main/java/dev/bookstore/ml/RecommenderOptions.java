@@ -55,8 +55,12 @@ public record RecommenderOptions(Method method, int horizonDays, int popularityD
         /**
          * Same-customer co-occurrence (within the window) with the customer's products, only pairs significant by
          * log-likelihood ratio (Dunning 1993, G² ≥ 3.84), each weighted by the conditional probability
-         * P(candidate | bought product) (association-rule confidence); the also-bought lists use
-         * same-order co-occurrence ranked by log-likelihood ratio whatever the method.
+         * P(candidate | bought product) (association-rule confidence), summed over the customer's products: an
+         * estimate of P(the customer buys the candidate). It backs off to the candidate's base rate P(bought) (the
+         * share of customers with a history who bought it) where that is higher, e.g. for every product without a
+         * significant association with the history, so both kinds rank on one probability scale (the base-rate
+         * items are named {@code POPULARITY}; a customer without a history gets the usual fill-up). The also-bought lists use same-order co-occurrence ranked by
+         * log-likelihood ratio whatever the method.
          */
         CO_OCCURRENCE,
         /**

@@ -130,6 +130,36 @@ class RecommenderTest {
     }
 
     @Test
+    void coOccurrenceBacksOffToTheBaseRateOnOneProbabilityScale() throws IOException {
+        Map<String, Set<String>> histories = histories(AS_OF);
+        Map<String, Integer> holders = new HashMap<>();
+        histories.values().forEach(h -> h.forEach(p -> holders.merge(p, 1, Integer::sum)));
+        double customers = histories.size();
+        Recommender recs = model(Method.CO_OCCURRENCE);
+        int fromRate = 0;
+        int fromPairs = 0;
+        for (String c : first(histories.keySet(), 200)) {
+            List<Recommendation> top = recs.forCustomer(c, 10);
+            for (int r = 0; r < top.size(); r++) {
+                Recommendation rec = top.get(r);
+                double rate = holders.getOrDefault(rec.productId(), 0) / customers;
+                if (rec.source() == Recommendation.Source.POPULARITY) {
+                    assertEquals(rate, rec.score(), 1e-6, c + ": " + rec.productId() + " scored by its base rate");
+                    fromRate++;
+                } else {
+                    assertEquals(Recommendation.Source.CO_OCCURRENCE, rec.source(), c + ": " + rec);
+                    assertTrue(rec.score() >= rate - 1e-6, c + ": " + rec + " below its base rate " + rate);
+                    fromPairs++;
+                }
+                if (r > 0) {
+                    assertTrue(top.get(r - 1).score() >= rec.score(), c + ": rank " + r + " out of order");
+                }
+            }
+        }
+        assertTrue(fromRate > 0 && fromPairs > 0, fromRate + " base-rate items, " + fromPairs + " from pairs");
+    }
+
+    @Test
     void aNewCustomerGetsPopularityAndUnknownIdsAndBadKAreRefused() throws IOException {
         Recommender recs = model(Method.ITEM_KNN);
         Set<String> buyers = histories(AS_OF).keySet();
@@ -139,6 +169,7 @@ class RecommenderTest {
         assertEquals(5, top.size());
         assertTrue(top.stream().allMatch(r -> r.source() == Recommendation.Source.POPULARITY), top.toString());
         assertEquals(model(Method.POPULARITY).forCustomer(newcomer, 5), top);
+        assertEquals(top, model(Method.CO_OCCURRENCE).forCustomer(newcomer, 5), "no base-rate ranking without history");
 
         BookstoreException unknown = assertThrows(BookstoreException.class, () -> recs.forCustomer("NOPE", 10));
         assertEquals("unknown customer 'NOPE': no such customer in the warehouse the recommender was "

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bookstore train}: trains the churn model out of time, prints its evaluation, writes the model file. */
@@ -47,6 +48,21 @@ final class TrainCommand implements Callable<Integer> {
             description = "Recommender evaluation: fit up to as-of - DAYS, test on the purchases after "
                     + "(default: ${DEFAULT-VALUE}).")
     private int recsHorizon;
+
+    @Option(names = "--recs-knn", paramLabel = "WEIGHTING", defaultValue = "COSINE",
+            description = "Recommender item-kNN neighbours: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the "
+                    + "asymmetric cosine of same-customer co-occurrence; BM25 as the implicit library, K1 100, B 0.8).")
+    private RecommenderOptions.KnnWeighting recsKnn;
+
+    @Option(names = "--recs-view-weight", paramLabel = "W", defaultValue = "0",
+            description = "Recommender ALS: weight of a product view against an order's 1, 0..1 (default: "
+                    + "${DEFAULT-VALUE}: orders only).")
+    private double recsViewWeight;
+
+    @Option(names = "--recs-cart-weight", paramLabel = "W", defaultValue = "0",
+            description = "Recommender ALS: weight of an add-to-cart against an order's 1, 0..1 (default: "
+                    + "${DEFAULT-VALUE}: orders only).")
+    private double recsCartWeight;
 
     @Spec
     private CommandSpec spec;
@@ -101,6 +117,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        RecommenderOptions recsOptions = recommenderOptions();
         ChurnOptions options = ChurnOptions.defaults().withHorizonDays(horizon).withTrees(trees)
                 .withMaxDepth(maxDepth).withCalibration(calibration).withCalibrationGapDays(calibrationGap)
                 .withAlgorithm(algorithm).withSnapshots(snapshots).withRefit(!noRefit);
@@ -118,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
                         + e.deployed().window() + ")").orElse(""));
             }
             if (only.contains(Model.recs)) {
-                trainRecommender(wh, out);
+                trainRecommender(wh, recsOptions, out);
             }
             if (only.contains(Model.clv)) {
                 ClvCommand.trainAndStore(wh, asOf, out);
@@ -131,9 +148,23 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void trainRecommender(Warehouse wh, PrintWriter out) {
-        Recommender recs = Recommender.train(wh, asOf, RecommenderOptions.defaults().withMethod(recsMethod)
-                .withHorizonDays(recsHorizon));
+    /** The recommender options of the command line, checked before any training (a bad weight is a usage error). */
+    private RecommenderOptions recommenderOptions() {
+        weight("--recs-view-weight", recsViewWeight);
+        weight("--recs-cart-weight", recsCartWeight);
+        return RecommenderOptions.defaults().withMethod(recsMethod).withHorizonDays(recsHorizon)
+                .withKnnWeighting(recsKnn).withEventWeights(recsViewWeight, recsCartWeight);
+    }
+
+    private void weight(String option, double w) {
+        if (!(w >= 0 && w <= 1)) {
+            throw new ParameterException(spec.commandLine(), option + " must be in 0..1 (an order weighs 1), got "
+                    + w);
+        }
+    }
+
+    private void trainRecommender(Warehouse wh, RecommenderOptions options, PrintWriter out) {
+        Recommender recs = Recommender.train(wh, asOf, options);
         recs.evaluation().ifPresent(e -> out.println(e.report()));
         Path file = models.resolve(RECS_FILE);
         recs.write(file);

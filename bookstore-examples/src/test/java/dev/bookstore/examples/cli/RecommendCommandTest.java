@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookstore.ml.Recommender;
+import dev.bookstore.ml.RecommenderOptions;
+import dev.bookstore.model.Warehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +30,7 @@ class RecommendCommandTest {
 
     @Test
     void trainOnlyRecsThenRecommendForACustomerAProductAndEveryone(@TempDir Path dir) throws IOException {
-        BookstoreCliTest.Run qs = BookstoreCliTest.run("quickstart", "--work", dir.toString(), "--customers", "800",
-                "--products", "120", "--months", "4", "--events", "5000");
-        assertEquals(0, qs.exit(), qs.err());
-        String db = "jdbc:duckdb:" + dir.resolve("bookstore.duckdb");
+        String db = generated(dir, "800", "120", "5000");
         Path models = dir.resolve("models");
         BookstoreCliTest.Run train = BookstoreCliTest.run("train", "--db", db, "--as-of", "2025-04-30", "--models",
                 models.toString(), "--only", "recs");
@@ -102,6 +103,34 @@ class RecommendCommandTest {
     }
 
     @Test
+    void trainPassesTheRecommenderOptionsThrough(@TempDir Path dir) {
+        String db = generated(dir, "600", "80", "20000");
+        Path models = dir.resolve("models");
+        BookstoreCliTest.Run train = BookstoreCliTest.run("train", "--db", db, "--as-of", "2025-04-30", "--models",
+                models.toString(), "--only", "recs", "--recs-method", "als", "--recs-knn", "bm25",
+                "--recs-view-weight", "0.25", "--recs-cart-weight", "0.5");
+        assertEquals(0, train.exit(), train.err());
+        RecommenderOptions asked = RecommenderOptions.defaults().withMethod(RecommenderOptions.Method.ALS)
+                .withKnnWeighting(RecommenderOptions.KnnWeighting.BM25).withEventWeights(0.25, 0.5);
+        String expected;
+        String plain;
+        try (Warehouse wh = Warehouse.connect(db)) {
+            LocalDate asOf = LocalDate.parse("2025-04-30");
+            expected = Recommender.train(wh, asOf, asked).evaluation().orElseThrow().report();
+            plain = Recommender.train(wh, asOf, RecommenderOptions.defaults()
+                    .withMethod(RecommenderOptions.Method.ALS)).evaluation().orElseThrow().report();
+        }
+        assertFalse(expected.equals(plain), "the options change the evaluation: " + expected);
+        expected.lines().forEach(l -> assertTrue(train.out().contains(l), "missing '" + l + "' in " + train.out()));
+        assertTrue(train.out().contains("recommender (als) written to"), train.out());
+
+        BookstoreCliTest.Run bad = BookstoreCliTest.run("train", "--db", db, "--models", models.toString(),
+                "--only", "recs", "--recs-view-weight", "1.5");
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--recs-view-weight must be in 0..1 (an order weighs 1), got 1.5"), bad.err());
+    }
+
+    @Test
     void aWarehouseLoadedFromAnOnlineRetailFileTrainsAndRecommends(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("online-retail.csv");
         List<String> customers = writeOnlineRetail(file);
@@ -120,6 +149,14 @@ class RecommendCommandTest {
         }
         Assumptions.assumeTrue(file != null, "no shared Online Retail sample at ../shared/data");
         trainAndRecommend(dir, file, "17850", "2010-12-05", "2");
+    }
+
+    /** A quickstart warehouse of four months with these sizes in {@code dir}; returns its JDBC URL. */
+    private static String generated(Path dir, String customers, String products, String events) {
+        BookstoreCliTest.Run qs = BookstoreCliTest.run("quickstart", "--work", dir.toString(), "--customers",
+                customers, "--products", products, "--months", "4", "--events", events);
+        assertEquals(0, qs.exit(), qs.err());
+        return "jdbc:duckdb:" + dir.resolve("bookstore.duckdb");
     }
 
     private static void trainAndRecommend(Path dir, Path file, String customer, String asOf, String horizon) {
