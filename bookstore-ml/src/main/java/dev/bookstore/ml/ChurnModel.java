@@ -64,6 +64,8 @@ public final class ChurnModel {
     private final ChurnEvaluation evaluation;
     /** The Smile forest when trained in this JVM (absent after loading a file). */
     private final RandomForest forest;
+    /** {@link #explain}'s engine over this model's trees, calibration and reference vector. */
+    private final Explainer explainer;
 
     private ChurnModel(FeatureSchema schema, Scorer scorer, GradientTreeBoost boost, Calibrator calibrator,
                        double[] reference, ModelMetadata metadata, ChurnEvaluation evaluation, RandomForest forest) {
@@ -80,6 +82,7 @@ public final class ChurnModel {
         this.metadata = metadata;
         this.evaluation = evaluation;
         this.forest = forest;
+        this.explainer = new Explainer(schema, scorer, calibrator, this.reference);
     }
 
     /** A model read from a file: scorer, calibration, reference vector and metadata; no evaluation. */
@@ -328,7 +331,9 @@ public final class ChurnModel {
 
     /**
      * The features that moved one customer's probability most: each feature's effect is the probability minus
-     * the probability with that feature set to its training median, the others unchanged.
+     * the probability with that feature set to its training median, the others unchanged. Costs the row's walk of
+     * each tree plus a short walk per feature that leaves a path (see {@link #explain(double[][], int)}); allocates
+     * only the result.
      *
      * @param x a feature vector in {@code scorer().schema()} order
      * @param top how many contributions to return at most (1..schema size)
@@ -337,13 +342,13 @@ public final class ChurnModel {
      * @throws InvalidArgumentException when the vector's length is not the schema's or {@code top} is out of range
      */
     public ChurnExplanation explain(double[] x, int top) {
-        return explain(new double[][] {x}, top).get(0);
+        return explainer.explain(x, top);
     }
 
     /**
-     * {@link #explain(double[], int)} of many customers at once, with the same values: only the features that
-     * can move a row's leaves (tested on its path in some tree, with the median on the other side) are probed,
-     * and every probe of every row is scored in one batch; the other features' effects are exactly 0.
+     * {@link #explain(double[], int)} of many customers at once, with the same values. No probe is scored: per
+     * row, one walk of each tree finds where each feature's probe would leave the row's path, and a short walk
+     * from there finds the leaf the probe reaches instead; a feature whose probe leaves no path has effect 0.
      *
      * <pre>{@code
      * List<ChurnExplanation> why = model.explain(Features.of(wh).asOf(day).matrix(), 3);
@@ -355,7 +360,7 @@ public final class ChurnModel {
      * @throws InvalidArgumentException when a vector's length is not the schema's or {@code top} is out of range
      */
     public java.util.List<ChurnExplanation> explain(double[][] rows, int top) {
-        return new Explainer(this, reference).explain(rows, top);
+        return explainer.explain(rows, top);
     }
 
     /**

@@ -2,100 +2,136 @@ package dev.bookstore.ml;
 
 import dev.bookstore.model.InvalidArgumentException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The engine of {@link ChurnModel#explain}: each feature's effect is the probability minus the probability with
- * that feature set to its reference, computed with as few scorings as the trees allow. A probe (the row with one
- * feature at its reference) reaches other leaves than the row only if some tree tests that feature on the row's
- * path and the reference falls on the other side of the threshold; every other probe walks the same paths, so its
- * probability is the row's, bit for bit, and its effect is exactly 0. One walk per tree finds the features that
- * can move; only their probes are scored, all rows' probes in one batched {@link Scorer#score(double[][], double[])}.
- * Thread-safe (no state beyond the model's immutable arrays).
+ * The engine of {@link ChurnModel#explain}: each feature's effect is the calibrated probability minus the calibrated
+ * probability with that feature set to its reference (the training median), the others unchanged — computed without
+ * scoring a single probe. A probe (the row with feature f at its reference) leaves the row's path in a tree only at
+ * the first node of that path that tests f with the value and the reference on different sides; from there it walks
+ * the other subtree. So the row's walk of each tree, plus one partial walk per feature that diverges on the path,
+ * gives every probe's change of the sum over trees ({@link FlatForest#probes}: branch-free, many walks in flight at
+ * once, as in scoring); the probe's probability is the model's transform of that sum (the soft vote or the boost's
+ * logistic, then the calibration). A feature that diverges on no path changes no leaf: its effect is exactly 0 and
+ * it is left out.
+ *
+ * <p>Allocation: the result only (the explanation, its list and its contributions); the working arrays are per
+ * thread and reused. Thread-safe (no state beyond the model's immutable arrays and the per-thread scratch).
  */
 final class Explainer {
-    private static final Comparator<ChurnExplanation.Contribution> LARGEST_FIRST =
-            Comparator.comparingDouble((ChurnExplanation.Contribution c) -> -Math.abs(c.effect()))
-                    .thenComparing(ChurnExplanation.Contribution::feature);
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
-    private final ChurnModel model;
+    private final FeatureSchema schema;
     private final Scorer scorer;
+    private final FlatForest flat;
+    private final Calibrator calibrator;
     private final double[] reference;
     private final List<String> columns;
 
-    Explainer(ChurnModel model, double[] reference) {
-        this.model = model;
-        this.scorer = model.scorer();
+    Explainer(FeatureSchema schema, Scorer scorer, Calibrator calibrator, double[] reference) {
+        this.schema = schema;
+        this.scorer = scorer;
+        this.flat = scorer.flat();
+        this.calibrator = calibrator;
         this.reference = reference;
-        this.columns = model.schema().columns();
+        this.columns = schema.columns();
     }
 
     /** The explanations of {@code rows}, in order (see {@link ChurnModel#explain(double[][], int)}). */
     List<ChurnExplanation> explain(double[][] rows, int top) {
-        int p = columns.size();
-        if (top < 1 || top > p) {
-            throw new InvalidArgumentException("top", "explain needs 1.." + p + " contributions, got " + top);
-        }
-        boolean[][] moves = new boolean[rows.length][];
-        int probes = 0;
+        checkTop(top);
         for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != p) {
-                throw new InvalidArgumentException("feature vector " + i + " has " + rows[i].length
-                        + " values; schema " + model.schema().name() + " needs " + p);
-            }
-            moves[i] = movable(rows[i]);
-            for (boolean m : moves[i]) {
-                probes += m ? 1 : 0;
-            }
+            checkLength(rows[i], i);
         }
-        double[] probability = model.probabilities(rows);
-        double[][] probe = new double[probes][];
-        int k = 0;
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < p; j++) {
-                if (moves[i][j]) {
-                    probe[k] = rows[i].clone();
-                    probe[k++][j] = reference[j];
-                }
-            }
-        }
-        double[] probed = model.probabilities(probe);
+        Work w = work(top);
         List<ChurnExplanation> out = new ArrayList<>(rows.length);
-        k = 0;
-        for (int i = 0; i < rows.length; i++) {
-            List<ChurnExplanation.Contribution> all = new ArrayList<>(p);
-            for (int j = 0; j < p; j++) {
-                double effect = moves[i][j] ? probability[i] - probed[k++] : 0.0;
-                all.add(new ChurnExplanation.Contribution(columns.get(j), rows[i][j], reference[j], effect));
-            }
-            all.removeIf(c -> c.effect() == 0); // the features that matter: never padded with zero effects
-            all.sort(LARGEST_FIRST);
-            out.add(new ChurnExplanation(probability[i], all.subList(0, Math.min(top, all.size()))));
+        for (double[] x : rows) {
+            out.add(explain(x, top, w));
         }
         return out;
     }
 
-    /**
-     * Per feature, whether setting it to its reference can change a leaf reached by {@code x}: some tree tests it
-     * on {@code x}'s path and {@code x} and the reference go different ways there.
-     */
-    private boolean[] movable(double[] x) {
-        boolean[] moves = new boolean[x.length];
-        int[] feature = scorer.feature();
-        double[] threshold = scorer.threshold();
-        int[] left = scorer.left();
-        int[] right = scorer.right();
-        for (int n : scorer.roots()) {
-            while (feature[n] >= 0) {
-                int f = feature[n];
-                boolean goesLeft = x[f] <= threshold[n];
-                if (goesLeft != reference[f] <= threshold[n]) {
-                    moves[f] = true;
-                }
-                n = goesLeft ? left[n] : right[n];
+    /** The explanation of one row (see {@link ChurnModel#explain(double[], int)}). */
+    ChurnExplanation explain(double[] x, int top) {
+        checkTop(top);
+        checkLength(x, 0);
+        return explain(x, top, work(top));
+    }
+
+    private void checkTop(int top) {
+        int p = columns.size();
+        if (top < 1 || top > p) {
+            throw new InvalidArgumentException("top", "explain needs 1.." + p + " contributions, got " + top);
+        }
+    }
+
+    private void checkLength(double[] x, int i) {
+        if (x.length != columns.size()) {
+            throw new InvalidArgumentException("feature vector " + i + " has " + x.length + " values; schema "
+                    + schema.name() + " needs " + columns.size());
+        }
+    }
+
+    private Work work(int top) {
+        Work w = WORK.get();
+        w.ensure(columns.size(), top);
+        return w;
+    }
+
+    private ChurnExplanation explain(double[] x, int top, Work w) {
+        int p = x.length;
+        double[] delta = w.delta;
+        double[] effect = w.effect;
+        int[] best = w.best;
+        Arrays.fill(delta, 0, p, 0.0);
+        double sum = flat.probes(x, reference, scorer.start(), delta, w.probes);
+        double probability = calibrator.apply(scorer.probability(sum));
+        // the top effects by absolute size, largest first, ties by feature name; effects of exactly 0 left out
+        int found = 0;
+        for (int j = 0; j < p; j++) {
+            double e = delta[j] == 0.0 ? 0.0 : probability - calibrator.apply(scorer.probability(sum + delta[j]));
+            effect[j] = e;
+            if (e == 0.0 || (found == top && !before(j, best[top - 1], effect))) {
+                continue;
+            }
+            int at = found < top ? found++ : top - 1;
+            while (at > 0 && before(j, best[at - 1], effect)) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = j;
+        }
+        ChurnExplanation.Contribution[] contributions = new ChurnExplanation.Contribution[found];
+        for (int k = 0; k < found; k++) {
+            int j = best[k];
+            contributions[k] = new ChurnExplanation.Contribution(columns.get(j), x[j], reference[j], effect[j]);
+        }
+        return new ChurnExplanation(probability, List.of(contributions));
+    }
+
+    /** Whether feature a ranks before feature b: larger absolute effect, then the smaller name. */
+    private boolean before(int a, int b, double[] effect) {
+        double ea = Math.abs(effect[a]);
+        double eb = Math.abs(effect[b]);
+        return ea > eb || (ea == eb && columns.get(a).compareTo(columns.get(b)) < 0);
+    }
+
+    /** Per-thread working arrays, grown to the largest schema and {@code top} seen. */
+    private static final class Work {
+        final FlatForest.ProbeWork probes = new FlatForest.ProbeWork();
+        double[] delta = new double[0];
+        double[] effect = new double[0];
+        int[] best = new int[0];
+
+        void ensure(int p, int top) {
+            if (delta.length < p) {
+                delta = new double[p];
+                effect = new double[p];
+            }
+            if (best.length < top) {
+                best = new int[top];
             }
         }
-        return moves;
     }
 }

@@ -42,6 +42,8 @@ final class FlatForest {
     private final int[] groupSteps;
     /** False when a threshold is NaN or infinite: then every row takes the exact walk. */
     private final boolean branchFree;
+    /** The deepest tree's depth, at least 1: the slots per tree of a recorded path ({@link #probes}). */
+    private final int stride;
 
     private FlatForest(long[] nodes, double[] leafValue, int[] root, int[] depth, boolean branchFree) {
         this.nodes = nodes;
@@ -54,9 +56,12 @@ final class FlatForest {
         java.util.Arrays.fill(paddedRoot, nodes.length - 2);
         System.arraycopy(root, 0, paddedRoot, 0, root.length);
         this.groupSteps = new int[groups];
+        int deepest = 1;
         for (int t = 0; t < root.length; t++) {
             groupSteps[t / GROUP] = Math.max(groupSteps[t / GROUP], depth[t]);
+            deepest = Math.max(deepest, depth[t]);
         }
+        this.stride = deepest;
     }
 
     /**
@@ -284,6 +289,210 @@ final class FlatForest {
         long m = nodes[n];
         double d = Double.longBitsToDouble(nodes[n + 1]) - x[(int) (m >>> 32)];
         return (int) m + ((int) (Double.doubleToRawLongBits(d) >>> 62) & 2);
+    }
+
+    /**
+     * The one-feature probes of {@code x} without scoring them: returns the sum {@link #sum(double[], double)}
+     * returns (bit for bit: the same leaves added in the same order) and adds to {@code delta[f]}, for every
+     * feature f, Σ over trees of the leaf value that {@code x} with {@code x[f]} replaced by {@code reference[f]}
+     * reaches minus the leaf value {@code x} reaches. Such a probe leaves {@code x}'s path only at the first node of
+     * the path that tests f with {@code x[f]} and {@code reference[f]} on different sides; from there it walks the
+     * other subtree. So one walk per tree, plus one partial walk per feature that diverges on the path, gives every
+     * probe's change; a feature that diverges nowhere gets exactly 0.
+     *
+     * <p>A finite row (and finite thresholds, at most 64 features) takes two branch-free passes that keep many
+     * independent walks in flight, as scoring does. First the row's walks, sixteen trees at a time; each step also
+     * notes whether the reference of the node's feature goes the other way and the feature has not diverged
+     * earlier on that path, and if so queues the probe's partial walk from the other child, by depth (a path has
+     * one node per depth, so a depth holds at most one walk per tree). Then the queued walks, sixteen at a time,
+     * each depth's as many steps as the deepest tree needs below it, on probe rows (the row with one feature at
+     * its reference). Other rows take {@linkplain #probesExact the exact walk}, one tree after another, with the
+     * double comparison itself.
+     *
+     * @param delta receives the changes; at least {@code x.length} long, zero on entry
+     * @param w working arrays, grown here as this forest needs
+     */
+    double probes(double[] x, double[] reference, double start, double[] delta, ProbeWork w) {
+        int p = x.length;
+        w.ensure(this, p);
+        if (p > Long.SIZE || !branchFree(x) || !branchFree(reference)) {
+            java.util.Arrays.fill(w.stamp, 0, p, -1);
+            return probesExact(x, reference, start, delta, w.stamp, w.diverged, w.probeLeaf);
+        }
+        final long[] nodes = this.nodes;
+        final double[] leafValue = this.leafValue;
+        final int[] r = this.paddedRoot;
+        final int stride = this.stride;
+        final int trees = r.length;
+        final int[] qNode = w.qNode;
+        final int[] qFeature = w.qFeature;
+        final int[] qTree = w.qTree;
+        final int[] count = w.count;
+        final int[] leaf = w.leaf;
+        final int[] cur = w.cur;
+        final long[] seen = w.seen;
+        java.util.Arrays.fill(count, 0, stride, 0);
+        // 1. the row's walks, GROUP trees at once, queueing each feature's first divergence on each path
+        double s = start;
+        for (int g = 0, t = 0; g < groupSteps.length; g++, t += GROUP) {
+            for (int l = 0; l < GROUP; l++) {
+                cur[l] = r[t + l];
+                seen[l] = 0L;
+            }
+            int steps = groupSteps[g];
+            for (int k = 0; k < steps; k++) {
+                int c = count[k];
+                int base = k * trees;
+                for (int l = 0; l < GROUP; l++) {
+                    int n = cur[l];
+                    long m = nodes[n];
+                    int f = (int) (m >>> 32);
+                    double th = Double.longBitsToDouble(nodes[n + 1]);
+                    long dx = Double.doubleToRawLongBits(th - x[f]);
+                    long dr = Double.doubleToRawLongBits(th - reference[f]);
+                    long sl = seen[l];
+                    // 1 when the row and the reference go different ways here and f has not diverged before on
+                    // this path (a leaf: feature 0, threshold +inf, both go "left": never)
+                    long first = ((dx ^ dr) >>> 63) & ~(sl >>> f) & 1L;
+                    seen[l] = sl | (first << f);
+                    int right = (int) (dx >>> 62) & 2;
+                    qNode[base + c] = (int) m + (2 - right);
+                    qFeature[base + c] = f;
+                    qTree[base + c] = t + l;
+                    c += (int) first;
+                    cur[l] = (int) m + right;
+                }
+                count[k] = c;
+            }
+            for (int l = 0; l < GROUP; l++) {
+                leaf[t + l] = cur[l];
+                s += leafValue[cur[l] >> 1];
+            }
+        }
+        // 2. the queued walks on the probe rows, GROUP at once; from depth k + 1 at most stride - k - 1 steps
+        final double[] rows = w.rows;
+        for (int j = 0; j < p; j++) {
+            System.arraycopy(x, 0, rows, j * p, p);
+            rows[j * p + j] = reference[j];
+        }
+        final int[] offset = w.offset;
+        for (int k = 0; k < stride; k++) {
+            int c = count[k];
+            int steps = stride - k - 1;
+            int base = k * trees;
+            for (int i = 0; i < c; i += GROUP) {
+                int lanes = Math.min(GROUP, c - i);
+                for (int l = 0; l < lanes; l++) {
+                    cur[l] = qNode[base + i + l];
+                    offset[l] = qFeature[base + i + l] * p;
+                }
+                for (int step = 0; step < steps; step++) {
+                    for (int l = 0; l < lanes; l++) {
+                        int n = cur[l];
+                        long m = nodes[n];
+                        double d = Double.longBitsToDouble(nodes[n + 1]) - rows[offset[l] + (int) (m >>> 32)];
+                        cur[l] = (int) m + ((int) (Double.doubleToRawLongBits(d) >>> 62) & 2);
+                    }
+                }
+                for (int l = 0; l < lanes; l++) {
+                    int q = base + i + l;
+                    delta[qFeature[q]] += leafValue[cur[l] >> 1] - leafValue[leaf[qTree[q]] >> 1];
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Working arrays of {@link #probes}, sized for the largest forest and row they have served; not thread-safe. */
+    static final class ProbeWork {
+        int[] stamp = new int[0];
+        int[] diverged = new int[0];
+        double[] probeLeaf = new double[0];
+        double[] rows = new double[0];
+        int[] leaf = new int[0];
+        int[] count = new int[0];
+        int[] qTree = new int[0];
+        int[] qNode = new int[0];
+        int[] qFeature = new int[0];
+        final int[] cur = new int[GROUP];
+        final int[] offset = new int[GROUP];
+        final long[] seen = new long[GROUP];
+
+        void ensure(FlatForest forest, int p) {
+            if (stamp.length < p) {
+                stamp = new int[p];
+                diverged = new int[p];
+                probeLeaf = new double[p];
+                rows = new double[p * p];
+            }
+            int trees = forest.paddedRoot.length;
+            if (leaf.length < trees) {
+                leaf = new int[trees];
+            }
+            if (count.length < forest.stride) {
+                count = new int[forest.stride];
+            }
+            // per depth, at most one queued walk per tree
+            if (qTree.length < trees * forest.stride) {
+                qTree = new int[trees * forest.stride];
+                qNode = new int[trees * forest.stride];
+                qFeature = new int[trees * forest.stride];
+            }
+        }
+    }
+
+    /**
+     * {@link #probes} one tree after another with the double comparison itself (NaN goes right, as in
+     * {@link #sumExact}); for rows or references holding NaN or ±∞, non-finite thresholds and more than 64
+     * features.
+     *
+     * @param stamp scratch of at least {@code x.length} ints, all {@code < 0} on entry
+     * @param diverged scratch of at least {@code x.length} ints
+     * @param probeLeaf scratch of at least {@code x.length} doubles
+     */
+    double probesExact(double[] x, double[] reference, double start, double[] delta, int[] stamp, int[] diverged,
+                       double[] probeLeaf) {
+        final long[] nodes = this.nodes;
+        double s = start;
+        for (int t = 0; t < root.length; t++) {
+            int n = root[t];
+            int count = 0;
+            while (true) {
+                long m = nodes[n];
+                int child = (int) m;
+                if (child == n) {
+                    break;
+                }
+                int f = (int) (m >>> 32);
+                double th = Double.longBitsToDouble(nodes[n + 1]);
+                boolean goesLeft = x[f] <= th;
+                if (goesLeft != reference[f] <= th && stamp[f] != t) {
+                    stamp[f] = t; // the first divergence of f on this path: the probe of f leaves the path here
+                    diverged[count] = f;
+                    probeLeaf[count++] = leafValue[walkWith(x, f, reference[f], goesLeft ? child + 2 : child) >> 1];
+                }
+                n = goesLeft ? child : child + 2;
+            }
+            double leaf = leafValue[n >> 1];
+            s += leaf;
+            for (int k = 0; k < count; k++) {
+                delta[diverged[k]] += probeLeaf[k] - leaf;
+            }
+        }
+        return s;
+    }
+
+    /** The leaf (long index) reached from node {@code n} by {@code x} with {@code x[f]} replaced by {@code v}. */
+    private int walkWith(double[] x, int f, double v, int n) {
+        while (true) {
+            long m = nodes[n];
+            int child = (int) m;
+            if (child == n) {
+                return n;
+            }
+            int g = (int) (m >>> 32);
+            n = (g == f ? v : x[g]) <= Double.longBitsToDouble(nodes[n + 1]) ? child : child + 2;
+        }
     }
 
     /** {@link #sum(double[], double)} with the double comparison itself: for NaN, ±∞ and non-finite thresholds. */

@@ -205,8 +205,7 @@ public final class Scorer {
                         + " needs " + schema.size());
             }
         }
-        double start = boosted ? intercept : 0.0;
-        java.util.Arrays.fill(out, 0, rows.length, start);
+        java.util.Arrays.fill(out, 0, rows.length, start());
         flat.sum(rows, out);
         for (int i = 0; i < rows.length; i++) {
             out[i] = probability(out[i]);
@@ -214,11 +213,21 @@ public final class Scorer {
     }
 
     private double scoreUnchecked(double[] x) {
-        return probability(flat.sum(x, boosted ? intercept : 0.0));
+        return probability(flat.sum(x, start()));
+    }
+
+    /** The value the sum over trees starts from: the boost's intercept, 0 for a forest. */
+    double start() {
+        return boosted ? intercept : 0.0;
+    }
+
+    /** The branch-free layout the scores are computed on (for {@link Explainer}). */
+    FlatForest flat() {
+        return flat;
     }
 
     /** From the sum over trees to the raw score (the posterior of class 1), as the training library computes it. */
-    private double probability(double sum) {
+    double probability(double sum) {
         if (boosted) {
             return 1.0 - 1.0 / (1.0 + Math.exp(2 * sum));
         }
