@@ -18,6 +18,8 @@ final class LogIntegral {
      * own several panels of logarithms.
      */
     private static final int SHARED_SEGMENTS_PER_PATTERN = 4;
+    /** More panels than this per pattern (extreme parameters): the patterns are integrated one by one instead. */
+    private static final int PANELS_PER_SHARED_PATTERN = 4;
     /** Above this ratio G(T)/G(t_x) the difference G(t_x) − G(T) would lose digits: sum the segments instead. */
     private static final double CANCELLATION = Math.log(0.99);
 
@@ -64,7 +66,8 @@ final class LogIntegral {
      * panels of Gauss–Legendre nodes in y = ln(m + τ), their logarithms shared by all frequencies), then tail sums
      * G(u) = ∫ from u to the frequency's last age, and the pattern's integral G(t_x) − G(T) (or, where that would
      * cancel, the sum of its segments). Frequencies with few patterns over many points are left as NaN for the
-     * caller to integrate pattern by pattern. −∞ where t_x = T.
+     * caller to integrate pattern by pattern, and all of them where the parameters would need more panels than that
+     * costs. −∞ where t_x = T.
      */
     static double[] paretoDropouts(double r, double alpha, double s, double beta, RfmData d) {
         int n = d.patterns();
@@ -113,8 +116,17 @@ final class LogIntegral {
         }
         int[] nodeStart = new int[segments + 1];
         int[] panels = new int[segments];
+        double budget = PANELS_PER_SHARED_PATTERN * (double) n;
+        double total = 0;
         for (int k = 0; k < segments; k++) {
-            panels[k] = (int) Math.max(1, Math.ceil((y[k + 1] - y[k]) * slope / 2));
+            double needed = Math.max(1, Math.ceil((y[k + 1] - y[k]) * slope / 2));
+            total += needed;
+            if (!(needed <= MAX_PANELS && total <= budget)) {
+                // extreme parameters (a steep integrand over a wide range): every pattern on its own, as before
+                java.util.Arrays.fill(out, Double.NaN);
+                return out;
+            }
+            panels[k] = (int) needed;
             nodeStart[k + 1] = nodeStart[k] + panels[k] * q;
         }
         double[] base = new double[nodeStart[segments]];

@@ -118,6 +118,10 @@ class ClvPatternLikelihoodTest {
         double[] shared = LogIntegral.paretoDropouts(0.6, 8, 0.8, 12, d);
         long direct = java.util.Arrays.stream(shared).filter(Double::isNaN).count();
         assertTrue(direct < d.patterns() / 5, direct + " of " + d.patterns() + " integrated one by one");
+        // a steep integrand over a wide range (huge r, tiny alpha) would need too many shared panels: all one by one
+        double[] extreme = {2000, 1e-6, 0.8, 12};
+        assertTrue(java.util.Arrays.stream(LogIntegral.paretoDropouts(extreme[0], extreme[1], extreme[2], extreme[3], d))
+                .allMatch(Double::isNaN));
     }
 
     @Test
