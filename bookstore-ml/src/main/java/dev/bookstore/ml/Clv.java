@@ -56,13 +56,15 @@ public final class Clv {
     public static Clv fit(RfmSummary summary) {
         Objects.requireNonNull(summary, "summary");
         RfmData data = RfmData.of(summary.customers());
-        // the four fits are independent: run them side by side (the common pool; the caller's thread helps)
+        // the four fits are independent: run them side by side. Gamma-gamma (quick, and it rejects summaries
+        // without repeat purchases) and Pareto/NBD (the slowest, about as long as BG/NBD and MBG/NBD together) on
+        // the caller's thread, the other two in the common pool (a single thread on 2 cores)
         var bg = java.util.concurrent.CompletableFuture.supplyAsync(() -> PurchaseModel.BgNbd.fit(data));
-        var pareto = java.util.concurrent.CompletableFuture.supplyAsync(() -> PurchaseModel.ParetoNbd.fit(data));
         var modified = java.util.concurrent.CompletableFuture.supplyAsync(() -> PurchaseModel.ModifiedBgNbd.fit(data));
-        GammaGamma spend = GammaGamma.fit(summary.customers());
         try {
-            return new Clv(bg.join(), pareto.join(), modified.join(), spend);
+            GammaGamma spend = GammaGamma.fit(summary.customers());
+            PurchaseModel.ParetoNbd pareto = PurchaseModel.ParetoNbd.fit(data);
+            return new Clv(bg.join(), pareto, modified.join(), spend);
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

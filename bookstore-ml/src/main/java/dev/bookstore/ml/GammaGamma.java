@@ -64,22 +64,49 @@ public record GammaGamma(double p, double q, double v, double frequencyMonetaryC
             xd[i] = x[i];
             m[i] = repeat.get(i).monetary();
         }
-        double[] lnM = new double[n];
-        double[] lnX = new double[n];
+        // customers sorted by frequency: the gamma-function terms and Σ (p x − 1) ln m + p x ln x are computed once
+        // per frequency; only ln(v + x m) is per customer
+        double[] xm = new double[n];
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
-            lnM[i] = Math.log(m[i]);
-            lnX[i] = Math.log(x[i]);
+            order[i] = i;
         }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> x[i]));
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            xm[i] = x[order[i]] * m[order[i]];
+            if (i == 0 || x[order[i]] != x[order[i - 1]]) {
+                distinct++;
+            }
+        }
+        int groups = distinct;
+        int[] frequency = new int[groups];
+        int[] start = new int[groups + 1];
+        double[] sumLnM = new double[groups];
+        int g = -1;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || x[order[i]] != x[order[i - 1]]) {
+                frequency[++g] = x[order[i]];
+                start[g] = i;
+            }
+            sumLnM[g] += Math.log(m[order[i]]);
+        }
+        start[groups] = n;
         MaximumLikelihood.Result r = MaximumLikelihood.fit(theta -> {
             double p = theta[0];
             double q = theta[1];
             double v = theta[2];
             double base = -logGamma(q) + q * Math.log(v);
             double sum = 0;
-            for (int i = 0; i < n; i++) {
-                double px = p * x[i];
-                sum += logGamma(px + q) - logGamma(px) + base + (px - 1) * lnM[i] + px * lnX[i]
-                        - (px + q) * Math.log(v + x[i] * m[i]);
+            for (int k = 0; k < groups; k++) {
+                double px = p * frequency[k];
+                int count = start[k + 1] - start[k];
+                double spend = 0;
+                for (int i = start[k]; i < start[k + 1]; i++) {
+                    spend += Math.log(v + xm[i]);
+                }
+                sum += count * (logGamma(px + q) - logGamma(px) + base + px * Math.log(frequency[k]))
+                        + (px - 1) * sumLnM[k] - (px + q) * spend;
             }
             return sum;
         }, NAMES, new double[] {1, 1, 1}, n);

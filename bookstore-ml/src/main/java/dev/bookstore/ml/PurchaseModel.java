@@ -106,12 +106,13 @@ public sealed interface PurchaseModel permits PurchaseModel.BgNbd, PurchaseModel
                 common[j] = logGamma(r + x) - lgr + r * lnAlpha + lgab + logGamma(b + x) - lgb - logGamma(a + b + x);
                 dropout[j] = x > 0 ? lnA - Math.log(b + x - 1) : Double.NaN;
             }
+            double[] lnShifted = d.logShifted(alpha);
             double sum = 0;
             for (int i = 0; i < d.x.length; i++) {
                 int x = d.x[i];
                 int j = d.xIndex[i];
-                double a3 = -(r + x) * Math.log(alpha + d.age[i]);
-                double ll = x == 0 ? a3 : logAddExp(a3, dropout[j] - (r + x) * Math.log(alpha + d.tx[i]));
+                double a3 = -(r + x) * lnShifted[d.agePoint[i]];
+                double ll = x == 0 ? a3 : logAddExp(a3, dropout[j] - (r + x) * lnShifted[d.txPoint[i]]);
                 sum += d.weight[i] * (common[j] + ll);
             }
             return sum;
@@ -191,13 +192,19 @@ public sealed interface PurchaseModel permits PurchaseModel.BgNbd, PurchaseModel
                 common[j] = logGamma(r + d.frequencies[j]) - lgr + base;
             }
             double lnS = Math.log(s);
+            double[] lnAlpha = d.logShifted(alpha);
+            double[] lnBeta = d.logShifted(beta);
+            // log ∫ over (t_x, T] of (alpha + τ)^−(r+x) (beta + τ)^−(s+1) dτ = log A0 − log(r + s + x), shared
+            // per frequency where many patterns have it; the others pattern by pattern
+            double[] integrals = LogIntegral.paretoDropouts(r, alpha, s, beta, d);
             double sum = 0;
             for (int i = 0; i < d.x.length; i++) {
                 int x = d.x[i];
-                double T = d.age[i];
-                double first = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-                double second = lnS + logA0(r, alpha, s, beta, x, d.tx[i], T) - Math.log(r + s + x);
-                sum += d.weight[i] * (common[d.xIndex[i]] + logAddExp(first, second));
+                int T = d.agePoint[i];
+                double first = -(r + x) * lnAlpha[T] - s * lnBeta[T];
+                double integral = Double.isNaN(integrals[i])
+                        ? logA0(r, alpha, s, beta, x, d.tx[i], d.age[i]) - Math.log(r + s + x) : integrals[i];
+                sum += d.weight[i] * (common[d.xIndex[i]] + logAddExp(first, lnS + integral));
             }
             return sum;
         }
@@ -297,12 +304,13 @@ public sealed interface PurchaseModel permits PurchaseModel.BgNbd, PurchaseModel
                         - logGamma(a + b + x + 1);
                 dropout[j] = lnA - Math.log(b + x);
             }
+            double[] lnShifted = d.logShifted(alpha);
             double sum = 0;
             for (int i = 0; i < d.x.length; i++) {
                 int x = d.x[i];
                 int j = d.xIndex[i];
-                double lnT = Math.log(alpha + d.age[i]);
-                double a4 = dropout[j] + (r + x) * (lnT - Math.log(alpha + d.tx[i]));
+                double lnT = lnShifted[d.agePoint[i]];
+                double a4 = dropout[j] + (r + x) * (lnT - lnShifted[d.txPoint[i]]);
                 sum += d.weight[i] * (common[j] - (r + x) * lnT + logAddExp(a4, 0));
             }
             return sum;
@@ -334,10 +342,6 @@ public sealed interface PurchaseModel permits PurchaseModel.BgNbd, PurchaseModel
     }
 
     private static double logAddExp(double u, double v) {
-        double m = Math.max(u, v);
-        if (m == Double.NEGATIVE_INFINITY) {
-            return m;
-        }
-        return m + Math.log(Math.exp(u - m) + Math.exp(v - m));
+        return LogIntegral.logAddExp(u, v);
     }
 }

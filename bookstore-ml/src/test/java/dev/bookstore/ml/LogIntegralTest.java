@@ -23,7 +23,7 @@ class LogIntegralTest {
     }
 
     /** Fader &amp; Hardie's series form of log A0 (any argument below 1; slow near 1 but exact). */
-    private static double seriesLogA0(double r, double alpha, double s, double beta, int x, double tx, double T) {
+    static double seriesLogA0(double r, double alpha, double s, double beta, int x, double tx, double T) {
         double min = Math.min(alpha, beta);
         double max = Math.max(alpha, beta);
         double t = alpha < beta ? r + x : s + 1;
