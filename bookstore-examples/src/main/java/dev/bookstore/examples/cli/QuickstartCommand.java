@@ -56,13 +56,6 @@ final class QuickstartCommand implements Callable<Integer> {
     static final ChurnOptions QUICKSTART_CHURN = ChurnOptions.defaults().withSnapshots(1);
 
     /**
-     * The quickstart fits the CLV models on a systematic sample of at most this many customers (every k-th by id)
-     * and values every customer with them: the parameters describe the population, and the likelihoods' cost grows
-     * with the customers' distinct (frequency, recency, T) patterns. {@code bookstore train} fits on everyone.
-     */
-    static final int QUICKSTART_CLV_SAMPLE = 10_000;
-
-    /**
      * DuckDB's own memory limit for the quickstart's embedded warehouse, passed in the JDBC URL (DuckDB's default
      * is 80 % of the machine's memory, so its buffer pool grows with the machine, not with the data). With the
      * launcher's heap of 512 MB this keeps the whole default quickstart under 1 GB of resident memory
@@ -188,17 +181,16 @@ final class QuickstartCommand implements Callable<Integer> {
     }
 
     /**
-     * Fits BG/NBD, Pareto/NBD, MBG/NBD and gamma-gamma on a sample of {@value #QUICKSTART_CLV_SAMPLE} customers,
-     * values every customer over 52 weeks (1 % a month) with the lowest-AIC model and writes customer_clv.
+     * Fits BG/NBD, Pareto/NBD, MBG/NBD and gamma-gamma on every customer with an order (as {@code bookstore train}
+     * does), values them over 52 weeks (1 % a month) with the lowest-AIC model and writes customer_clv.
      */
     private static String trainClv(Warehouse wh, LocalDate asOf) {
         dev.bookstore.ml.RfmSummary all = dev.bookstore.ml.Clv.summary(wh, asOf);
-        dev.bookstore.ml.RfmSummary sample = all.sample(QUICKSTART_CLV_SAMPLE);
-        dev.bookstore.ml.Clv clv = dev.bookstore.ml.Clv.fit(sample);
+        dev.bookstore.ml.Clv clv = dev.bookstore.ml.Clv.fit(all);
         dev.bookstore.ml.PurchaseModel m = clv.preferred();
         int rows = clv.store(wh, asOf, m, 52, clv.values(all, m, 52, 0.01));
-        return String.format(java.util.Locale.ROOT, "clv %s by AIC (fit on %,d of %,d customers) %s customer_clv "
-                + "%,d rows", m.key(), sample.size(), all.size(), Units.ARROW, rows);
+        return String.format(java.util.Locale.ROOT, "clv %s by AIC (fit on %,d customers) %s customer_clv %,d rows",
+                m.key(), all.size(), Units.ARROW, rows);
     }
 
     /** Trains the recommender as of {@code asOf}, writes it to {@code DIR/models} and adds its one table row. */
