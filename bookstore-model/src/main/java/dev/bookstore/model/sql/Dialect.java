@@ -155,6 +155,31 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether the database has an as-of join ({@link #asofLeftJoin}): for each left row, the one right row with
+     * the nearest value past an inequality, found by a merge of two sorted inputs instead of a window over their
+     * union (DuckDB). The funnels use it for "the next event of a type after this time" when present.
+     */
+    public boolean supportsAsofJoin() {
+        return false;
+    }
+
+    /**
+     * An as-of left join clause to append after a {@code FROM} item: each left row meets the one row of
+     * {@code relation} (aliased {@code alias}) that satisfies the equalities of {@code on} and is nearest past its
+     * single inequality (for {@code a.t > p.t}, the smallest {@code a.t} greater than {@code p.t}), or NULLs when
+     * none does. Rows of {@code relation} that tie on the inequality's column are interchangeable, so the caller
+     * selects only that column and the equality columns from them.
+     *
+     * @param relation a table name or a parenthesised sub-query
+     * @param alias the alias of {@code relation}
+     * @param on equalities joined by {@code AND}, then one inequality ({@code >}, {@code >=}, {@code <}, {@code <=})
+     * @throws UnsupportedOperationException when {@link #supportsAsofJoin()} is false
+     */
+    public String asofLeftJoin(String relation, String alias, String on) {
+        throw new UnsupportedOperationException(name() + " has no as-of join (check supportsAsofJoin() first)");
+    }
+
     // ---------------------------------------------------------------- identifiers and layers
 
     /** Quotes an arbitrary identifier (for names that come from outside, e.g. a source query's columns). */

@@ -26,6 +26,17 @@ final class DuckDbDialect extends Dialect {
         return runtime;
     }
 
+    /** DuckDB's {@code ASOF LEFT JOIN} (a sort-merge join on the equalities and the inequality). */
+    @Override
+    public boolean supportsAsofJoin() {
+        return true;
+    }
+
+    @Override
+    public String asofLeftJoin(String relation, String alias, String on) {
+        return "ASOF LEFT JOIN " + relation + " " + alias + " ON " + on;
+    }
+
     /** DuckDB joins with hash tables and keeps no secondary indexes worth having for that. */
     @Override
     public boolean supportsIndexes() {

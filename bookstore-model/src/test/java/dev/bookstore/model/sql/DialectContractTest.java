@@ -143,6 +143,29 @@ class DialectContractTest {
     }
 
     @EachDatabase(also = DatabaseKind.TRINO)
+    void anAsofJoinMeetsTheNearestRowStrictlyPastTheInequalityOrNothing(Warehouse wh) {
+        Dialect d = wh.dialect();
+        if (!d.supportsAsofJoin()) {
+            assertThrows(UnsupportedOperationException.class, () -> d.asofLeftJoin("t", "a", "a.k = p.k AND a.t > p.t"));
+            return;
+        }
+        String sql = "SELECT p.k, p.t, a.t FROM (SELECT * FROM (VALUES (1, 10), (1, 20), (1, 35), (2, 5)) v(k, t)) p "
+                + d.asofLeftJoin("(SELECT * FROM (VALUES (1, 10), (1, 15), (1, 30), (2, 5), (3, 40)) w(k, t))", "a",
+                "a.k = p.k AND a.t > p.t") + " ORDER BY p.k, p.t";
+        List<String> rows = new ArrayList<>();
+        wh.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getInt(1) + "@" + rs.getInt(2) + "->" + rs.getObject(3));
+                }
+            }
+            return null;
+        });
+        // 10 meets 15, not the equal 10; 35 and the key-2 row have no later row; key 3 has no left row
+        assertEquals(List.of("1@10->15", "1@20->30", "1@35->null", "2@5->null"), rows);
+    }
+
+    @EachDatabase(also = DatabaseKind.TRINO)
     void quotingAcceptsAnyName(Warehouse wh) {
         TableName t = scratchTable(wh, "quoted");
         Dialect d = wh.dialect();
