@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -452,13 +453,16 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                     return Written.FENCED;
                 } catch (InputException e) {
                     throw e;
-                } catch (BookstoreException | LockBusy e) {
+                } catch (RuntimeException e) {
+                    if (!databaseFailure(e)) {
+                        throw e;
+                    }
                     if (System.nanoTime() > deadline) {
                         throw e instanceof BookstoreException b ? b.withContext("stream " + group + ": the database "
                                 + "failed for longer than " + options.databaseRetry() + "; the batches before were "
                                 + "committed, this one was rolled back") : new WarehouseException(e.getMessage(), e);
                     }
-                    LOG.warn("stream {}: writing a batch of {} records failed ({}); retrying in {} ms, partitions paused",
+                    LOG.warn("stream {}: writing a batch of {} records failed ({}); retrying in {} ms",
                             group, records.size(), e.getMessage(), backoff);
                     Thread.sleep(backoff);
                     backoff = Math.min(backoff * 2, 2_000);
@@ -468,6 +472,23 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         } finally {
             attempts.clear();
         }
+    }
+
+    /**
+     * Whether {@code e} is a failure of the database (retried: the batch's transaction was rolled back, or its
+     * commit is found by the fence): a warehouse error, the busy lock, or anything caused by an {@link SQLException}
+     * (e.g. a connection dropped while the pool hands it out).
+     */
+    private static boolean databaseFailure(RuntimeException e) {
+        if (e instanceof BookstoreException || e instanceof LockBusy) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sends the queued hints of Kafka's committed offsets (consumer thread). */
