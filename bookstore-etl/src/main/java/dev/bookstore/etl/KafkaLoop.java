@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,9 +27,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -42,15 +52,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine of a {@link KafkaStream}: one thread that polls, cuts batches, loads each through
- * {@link SourceLoad#stream} with the partitions' next offsets stored in the same transaction
- * ({@link StreamOffsets}), and seeks partitions to their stored offsets when they are assigned. Not thread-safe,
- * except {@link #stop()} and {@link #report()}.
+ * The engine of a {@link KafkaStream}: a consumer thread that polls and cuts batches, and a writer thread that
+ * loads each batch through {@link SourceLoad#stream} (parsing, rules, bulk load) with the partitions' next offsets
+ * stored in the same transaction ({@link StreamOffsets}); partitions are sought to their stored offsets when they
+ * are assigned.
+ *
+ * <p><b>Pipelined, one batch ahead.</b> While batch n is written and committed, the consumer thread polls batch
+ * n+1; when n+1 is cut before n has committed, the consumer waits with its partitions paused (polled, to stay in the
+ * group), so at most one batch is in flight and one is being read. Batch n+1 is handed over only after n committed:
+ * a batch that failed stops the stream before anything after it is committed (its records and those read after it
+ * are read again on the next start), and a fenced batch drops the one read after it too. The consumer is used by
+ * the consumer thread only; the writer thread uses only the warehouse. Not thread-safe, except {@link #stop()} and
+ * {@link #report()}.
  */
 final class KafkaLoop implements ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaLoop.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(1);
+    /** How long the consumer waits for the batch in flight between two polls of its paused partitions. */
+    private static final long WAIT_MS = 50;
     private static final int MAX_POLL_RECORDS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,15 +82,23 @@ final class KafkaLoop implements ConsumerRebalanceListener {
     private final java.util.function.Consumer<StreamReport> onBatch;
 
     private KafkaConsumer<byte[], byte[]> consumer;
-    /** The warehouse's next offset of each owned partition that has one. */
-    private final Map<TopicPartition, Long> stored = new HashMap<>();
+    /** The warehouse's next offset of each owned partition that has one (written by both threads). */
+    private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
     private final Set<TopicPartition> owned = new HashSet<>();
     /** Owned partitions not yet sought to their stored offset (the warehouse could not be read): kept paused. */
     private final Set<TopicPartition> unpositioned = new HashSet<>();
-    private final List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+    /** The batch being read (consumer thread). */
+    private List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
     private long batchBytes;
     private long batchStarted;
-    private boolean flushing;
+    /** The batch being written (writer thread), its records (those not yet committed once it is done), or null. */
+    private Future<Written> inFlight;
+    private List<ConsumerRecord<byte[], byte[]>> inFlightRecords;
+    /** Set when a batch failed: nothing read after it may be committed (not even on a revocation). */
+    private boolean failed;
+    private ExecutorService writer;
+    /** Kafka's committed offsets to hint, queued by the writer thread and sent by the consumer thread. */
+    private final Queue<Map<TopicPartition, OffsetAndMetadata>> hints = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     /** When the last record arrived, or partitions were last assigned (the idle time counts from there). */
     private long lastRecord;
@@ -84,7 +112,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
     private int refreshes;
     private final Map<String, TopicTotals> perTopic = new LinkedHashMap<>();
     private final long started = System.nanoTime();
-    private final Set<SourceKind> loadedSinceRefresh = new TreeSet<>();
+    private final Set<SourceKind> loadedSinceRefresh = new ConcurrentSkipListSet<>();
     private long lastRefresh = System.nanoTime();
 
     /** Running totals of one topic. */
@@ -93,6 +121,9 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         Instant newest;
         Duration lag;
     }
+
+    /** How a batch handed to the writer ended, when it did not fail. */
+    private enum Written { COMMITTED, FENCED }
 
     KafkaLoop(Warehouse wh, Map<String, String> kafka, Map<String, SourceKind> topics, String group,
               StreamOptions options, java.util.function.Consumer<StreamReport> onBatch) {
@@ -126,32 +157,54 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bookstore-stream-writer-" + group);
+            t.setDaemon(true);
+            return t;
+        });
         try {
             consumer.subscribe(topics.keySet(), this);
             lastRecord = System.nanoTime();
             while (!stopping) {
-                positionUnpositioned();
+                if (!unpositioned.isEmpty()) {
+                    complete(); // the batch in flight may move the stored offsets: seek after it
+                    positionUnpositioned();
+                }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTime());
                 if (!records.isEmpty()) {
                     lastRecord = System.nanoTime();
                 }
                 add(records);
                 if (batchFull() || batchDue()) {
-                    flush();
-                    lastRecord = System.nanoTime(); // the partitions were paused meanwhile: not idle time
+                    handOver();
+                    lastRecord = System.nanoTime(); // the partitions may have been paused meanwhile: not idle time
+                } else if (inFlight != null && inFlight.isDone()) {
+                    complete();
                 }
-                if (batch.isEmpty() && !options.stopWhenIdle().isZero() && !owned.isEmpty()
+                sendHints();
+                if (batch.isEmpty() && inFlight == null && !options.stopWhenIdle().isZero() && !owned.isEmpty()
                         && System.nanoTime() - lastRecord >= options.stopWhenIdle().toNanos()) {
                     LOG.info("stream {}: no record for {}; stopping", group, options.stopWhenIdle());
                     break;
                 }
             }
-            if (!batch.isEmpty()) {
-                flush(); // the batch in flight
-            }
+            handOver(); // the batch being read
+            complete();
+            sendHints();
             refresh(true);
+        } catch (RuntimeException | Error e) {
+            failed = true;
+            throw e;
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            try {
+                settleQuietly();
+            } finally {
+                if (failed) {
+                    batch.clear(); // read after a batch that did not commit: never loaded (not even on revocation)
+                }
+                writer.shutdown();
+                consumer.close(Duration.ofSeconds(5));
+            }
         }
         StreamReport report = report();
         LOG.info("stream {} stopped: {} batches, {} read, {} loaded, {} quarantined, {} duplicates", group,
@@ -219,7 +272,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         unpositioned.addAll(partitions);
         lastRecord = System.nanoTime();
         consumer.pause(partitions); // until sought to the warehouse's offsets (now, or by the loop)
-        if (!flushing) {
+        if (inFlight == null) { // else the loop seeks them once the batch in flight is done
             positionUnpositioned();
         }
         LOG.info("stream {}: assigned {}", group, names(partitions));
@@ -230,10 +283,11 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         if (partitions.isEmpty()) {
             return;
         }
-        if (!flushing && batch.stream().anyMatch(r -> partitions.contains(new TopicPartition(r.topic(),
+        settleQuietly(); // the batch in flight commits (or not) while they are still ours
+        if (!failed && batch.stream().anyMatch(r -> partitions.contains(new TopicPartition(r.topic(),
                 r.partition())))) {
             try {
-                load(); // commit what was read of them while they are still ours
+                load(batch); // commit what was read of them while they are still ours
                 batchBytes = 0;
             } catch (RuntimeException e) {
                 LOG.warn("stream {}: could not commit the batch before a rebalance ({}); its records of {} will be "
@@ -287,48 +341,171 @@ final class KafkaLoop implements ConsumerRebalanceListener {
 
     // ------------------------------------------------------------------------------------------------ batches
 
-    /** Loads the batch, retrying while the database fails, with every partition paused (polled to stay in the group). */
-    private void flush() {
-        consumer.pause(consumer.assignment());
-        flushing = true;
+    /**
+     * Hands the batch being read to the writer, once the batch in flight has committed ({@link #complete()}); the
+     * consumer goes on reading the next one meanwhile.
+     */
+    private void handOver() {
+        complete();
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<byte[], byte[]>> records = batch;
+        batch = new ArrayList<>();
+        batchBytes = 0;
+        inFlightRecords = records;
+        inFlight = writer.submit(() -> write(records));
+    }
+
+    /**
+     * Waits for the batch in flight, if any, with every partition paused and polled (to stay in the group), applies
+     * its outcome and resumes; rethrows its failure. Then refreshes the marts when it is time.
+     */
+    private void complete() {
+        if (inFlight == null) {
+            return;
+        }
+        if (!inFlight.isDone()) {
+            consumer.pause(consumer.assignment());
+            while (inFlight != null && !inFlight.isDone()) {
+                try {
+                    inFlight.get(WAIT_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    pollPaused(); // a rebalance callback in it may settle the batch in flight
+                } catch (ExecutionException e) {
+                    break; // settled below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new WarehouseException("stream " + group + ": interrupted while a batch was written", e);
+                }
+            }
+            resumePositioned();
+        }
+        settle();
+        refresh(false);
+    }
+
+    /**
+     * Waits for the batch in flight without polling (also from a rebalance callback) and applies its outcome: a
+     * fence drops the batch being read too and re-seeks every partition; a failure marks the loop failed and is
+     * rethrown.
+     */
+    private void settle() {
+        if (inFlight == null) {
+            return;
+        }
+        Written written;
+        try {
+            written = inFlight.get();
+        } catch (ExecutionException e) {
+            failed = true;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new WarehouseException("stream " + group + ": writing a batch failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed = true;
+            throw new WarehouseException("stream " + group + ": interrupted while a batch was written", e);
+        } finally {
+            inFlight = null;
+        }
+        if (written == Written.FENCED) {
+            List<ConsumerRecord<byte[], byte[]>> dropped = new ArrayList<>(inFlightRecords);
+            dropped.addAll(batch); // read after the fenced batch: from the warehouse's offsets again too
+            rewind(dropped);
+            batch.clear();
+            batchBytes = 0;
+            unpositioned.addAll(owned);
+        }
+        inFlightRecords = null;
+    }
+
+    /** {@link #settle()} for cleaning up: a failure is logged, not thrown (the loop is failing already or stops). */
+    private void settleQuietly() {
+        try {
+            settle();
+        } catch (RuntimeException | Error e) {
+            LOG.debug("stream {}: the batch in flight failed: {}", group, e.toString());
+        }
+    }
+
+    /**
+     * Writes a batch (writer thread): loads it, retrying while the database fails until
+     * {@link StreamOptions#databaseRetry()}; returns whether it was committed or fenced, or throws.
+     */
+    private Written write(List<ConsumerRecord<byte[], byte[]>> records) throws InterruptedException {
         long deadline = System.nanoTime() + options.databaseRetry().toNanos();
         long backoff = 100;
         try {
-            while (!batch.isEmpty()) {
+            while (!records.isEmpty()) {
                 try {
-                    load();
+                    load(records);
                     break;
                 } catch (StreamOffsets.Fenced e) {
                     if (!ownEarlierCommit()) {
                         LOG.warn("stream {}: {}; the batch is dropped and its partitions read again from the "
                                 + "warehouse's offsets", group, e.getMessage());
                     }
-                    rewind(batch);
-                    batch.clear();
-                    unpositioned.addAll(owned);
-                    break;
+                    return Written.FENCED;
                 } catch (InputException e) {
                     throw e;
-                } catch (BookstoreException | LockBusy e) {
+                } catch (RuntimeException e) {
+                    if (!databaseFailure(e)) {
+                        throw e;
+                    }
                     if (System.nanoTime() > deadline) {
                         throw e instanceof BookstoreException b ? b.withContext("stream " + group + ": the database "
                                 + "failed for longer than " + options.databaseRetry() + "; the batches before were "
                                 + "committed, this one was rolled back") : new WarehouseException(e.getMessage(), e);
                     }
-                    LOG.warn("stream {}: writing a batch of {} records failed ({}); retrying in {} ms, partitions paused",
-                            group, batch.size(), e.getMessage(), backoff);
-                    waitPolling(backoff);
+                    LOG.warn("stream {}: writing a batch of {} records failed ({}); retrying in {} ms",
+                            group, records.size(), e.getMessage(), backoff);
+                    Thread.sleep(backoff);
                     backoff = Math.min(backoff * 2, 2_000);
                 }
             }
+            return Written.COMMITTED;
         } finally {
-            flushing = false;
-            batch.clear();
-            batchBytes = 0;
             attempts.clear();
         }
-        resumePositioned();
-        refresh(false);
+    }
+
+    /**
+     * Whether {@code e} is a failure of the database (retried: the batch's transaction was rolled back, or its
+     * commit is found by the fence): a warehouse error, the busy lock, or anything caused by an {@link SQLException}
+     * (e.g. a connection dropped while the pool hands it out).
+     */
+    private static boolean databaseFailure(RuntimeException e) {
+        if (e instanceof BookstoreException || e instanceof LockBusy) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends the queued hints of Kafka's committed offsets (consumer thread). */
+    private void sendHints() {
+        Map<TopicPartition, OffsetAndMetadata> hint = new HashMap<>();
+        for (Map<TopicPartition, OffsetAndMetadata> h; (h = hints.poll()) != null; ) {
+            h.forEach((tp, at) -> hint.merge(tp, at, (a, b) -> a.offset() >= b.offset() ? a : b));
+        }
+        hint.keySet().retainAll(owned);
+        if (hint.isEmpty()) {
+            return;
+        }
+        consumer.commitAsync(hint, (offsets, failure) -> {
+            if (failure != null) {
+                LOG.debug("stream {}: Kafka's committed offsets (a hint) not updated: {}", group, failure.toString());
+            }
+        });
     }
 
     /**
@@ -380,16 +557,13 @@ final class KafkaLoop implements ConsumerRebalanceListener {
 
     private final Map<String, Attempt> attempts = new LinkedHashMap<>();
 
-    /** Sleeps about {@code millis}, polling the paused consumer so that it stays in its group. */
-    private void waitPolling(long millis) {
-        long until = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < until) {
-            ConsumerRecords<byte[], byte[]> none = consumer.poll(Duration.ofMillis(Math.min(millis, 100)));
-            if (!none.isEmpty()) {
-                List<ConsumerRecord<byte[], byte[]>> dropped = new ArrayList<>();
-                none.forEach(dropped::add);
-                rewind(dropped); // fetched while paused (should not happen): read again after the batch
-            }
+    /** Polls the paused consumer once, so that it stays in its group; whatever it fetched is read again later. */
+    private void pollPaused() {
+        ConsumerRecords<byte[], byte[]> none = consumer.poll(Duration.ZERO);
+        if (!none.isEmpty()) {
+            List<ConsumerRecord<byte[], byte[]>> dropped = new ArrayList<>();
+            none.forEach(dropped::add);
+            rewind(dropped); // fetched while paused (should not happen): read again after the batch
         }
     }
 
@@ -404,10 +578,10 @@ final class KafkaLoop implements ConsumerRebalanceListener {
      * Loads the batch: one transaction per kind of record, each storing the offsets of its partitions; the records
      * of a kind are taken off the batch once committed (so a retry after a later kind failed loads only the rest).
      */
-    private void load() {
+    private void load(List<ConsumerRecord<byte[], byte[]>> records) {
         long t0 = System.nanoTime();
         Map<SourceKind, List<ConsumerRecord<byte[], byte[]>>> byKind = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : batch) {
+        for (ConsumerRecord<byte[], byte[]> r : records) {
             byKind.computeIfAbsent(topics.get(r.topic()), k -> new ArrayList<>()).add(r);
         }
         Optional<WarehouseLock> lock = wh.tryLock("ingest", LOCK_WAIT);
@@ -421,7 +595,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                 Set<ConsumerRecord<byte[], byte[]>> done = java.util.Collections.newSetFromMap(
                         new java.util.IdentityHashMap<>());
                 done.addAll(e.getValue());
-                batch.removeIf(done::contains);
+                records.removeIf(done::contains);
             }
         } finally {
             try {
@@ -474,11 +648,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
             hint.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        consumer.commitAsync(hint, (offsets, failure) -> {
-            if (failure != null) {
-                LOG.debug("stream {}: Kafka's committed offsets (a hint) not updated: {}", group, failure.toString());
-            }
-        });
+        hints.add(hint); // sent by the consumer thread
         long[] counts = {counted.read(), counted.loaded(), counted.rejected(), counted.duplicates()};
         Map<String, long[]> topicRead = new LinkedHashMap<>();
         records.forEach(r -> topicRead.computeIfAbsent(r.topic(), t -> new long[1])[0]++);

@@ -44,9 +44,12 @@ import java.util.function.Consumer;
  * ingest (duplicates counted, not loaded) are a second line of defence. Position writes are fenced, so a consumer
  * that lost a partition without noticing cannot commit it.
  *
- * <p><b>Back-pressure.</b> One thread polls, validates and writes: while a batch is written (or retried while the
- * database fails, see {@link StreamOptions#databaseRetry()}) its partitions are paused and polled only to stay in
- * the group, so memory holds at most one batch and a slow database slows the consumer down. Several streams with
+ * <p><b>Back-pressure.</b> Two threads, one batch ahead: while the writer thread parses, validates and writes batch
+ * n (or retries it while the database fails, see {@link StreamOptions#databaseRetry()}), the consumer thread reads
+ * batch n+1; once n+1 is complete the partitions are paused and polled only to stay in the group until n has
+ * committed, so memory holds at most two batches and a slow database slows the consumer down. Batch n+1 is written
+ * only after n committed: when n fails, the stream stops and n+1 is never committed (both are read again on the
+ * next start). Several streams with
  * one group id (in one JVM or many) share the topics' partitions; a partition that moves resumes from its stored
  * offset. Batches are serialised across processes by the warehouse lock {@code ingest}.
  *
@@ -118,7 +121,10 @@ public final class KafkaStream {
         return new KafkaStream(kafka, topics, group, streamOptions, onBatch);
     }
 
-    /** Calls {@code listener} on the stream's thread after each committed batch, with that batch's report. */
+    /**
+     * Calls {@code listener} after each committed batch, with that batch's report, on the stream's writer thread
+     * (one thread: calls never overlap; the next batch is not written until it returns).
+     */
     public KafkaStream onBatch(Consumer<StreamReport> listener) {
         Objects.requireNonNull(listener, "onBatch");
         return new KafkaStream(kafka, topics, group, options, listener);

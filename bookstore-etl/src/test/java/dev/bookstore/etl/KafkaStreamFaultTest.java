@@ -184,7 +184,15 @@ class KafkaStreamFaultTest {
             here = KafkaStream.from(KafkaTesting.consumer()).events(topic).group(group)
                     .options(KafkaStreamTest.QUICK.withBatchRows(100).withStopWhenIdle(Duration.ZERO)).into(wh).start();
             StreamRun mine = here;
-            KafkaTesting.produce(topic, records.subList(third, 2 * third));
+            // in small steps until this JVM reads some: produced at once, the other JVM (pipelined) may read all of
+            // them before the rebalance gives this one its partitions
+            int at = third;
+            while (at < 2 * third && mine.progress().read() == 0) {
+                KafkaTesting.produce(topic, records.subList(at, Math.min(at + 10, 2 * third)));
+                at = Math.min(at + 10, 2 * third);
+                Thread.sleep(250);
+            }
+            KafkaTesting.produce(topic, records.subList(at, 2 * third)); // the rest of the second third
             assertTrue(KafkaTesting.eventually(Duration.ofSeconds(60), () -> mine.progress().read() > 0),
                     "this JVM got partitions of its own");
             long before = committedBy(out);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bookstore.etl.KafkaTesting.Out;
 import dev.bookstore.etl.testing.Warehouses;
+import dev.bookstore.model.BookstoreException;
 import dev.bookstore.model.InvalidArgumentException;
 import dev.bookstore.model.Warehouse;
 import dev.bookstore.model.WarehouseConfig;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -132,6 +134,48 @@ class KafkaStreamTest {
         long stored = Db.scalar(wh, "SELECT SUM(next_offset) FROM " + wh.table(Layer.META, "stream_offsets").sql()
                 + " WHERE consumer_group = ? AND topic = ?", "g-" + topic, topic);
         assertEquals(lines.size(), stored, "the stored offsets are the partitions' ends");
+    }
+
+    /**
+     * Pipelining: batch 1 commits, then raw.events is renamed away so that batch 2 fails (after its retries) while
+     * batch 3 is read ahead; the stream must stop with the warehouse at batch 1 (batch 3's offsets never stored,
+     * not even when the consumer leaves its group), and a restart loads the rest exactly once.
+     */
+    @EachDatabase({DatabaseKind.DUCKDB, DatabaseKind.POSTGRESQL})
+    void aBatchThatFailsStopsTheStreamBeforeTheBatchReadAfterItIsCommitted(TestDatabase db) throws Exception {
+        String topic = KafkaTesting.topic("fail", 3);
+        List<String> lines = eventLines();
+        KafkaTesting.produce(topic, keyedByUser(lines));
+        Warehouse wh = db.warehouse();
+        wh.init();
+        String events = wh.table(Layer.RAW, "events").sql();
+        String away = wh.table(Layer.RAW, "events_away").sql();
+        List<StreamReport> committed = new CopyOnWriteArrayList<>();
+        StreamOptions small = QUICK.withBatchRows(200).withBatchTime(Duration.ofSeconds(5))
+                .withDatabaseRetry(Duration.ofMillis(600));
+        KafkaStream.Bound failing = KafkaStream.from(KafkaTesting.consumer()).events(topic).group("g-" + topic)
+                .options(small).onBatch(b -> {
+                    committed.add(b);
+                    if (committed.size() == 1) { // before the writer takes batch 2
+                        wh.withHandle(h -> h.execute("ALTER TABLE " + events + " RENAME TO events_away"));
+                    }
+                }).into(wh);
+        BookstoreException e = assertThrows(BookstoreException.class, failing::run);
+        assertTrue(e.getMessage().contains("rolled back"), e.getMessage());
+
+        assertEquals(1, committed.size(), "only batch 1 committed");
+        long first = committed.get(0).read();
+        assertEquals(200, first);
+        assertEquals(first, KafkaStreamFaultTest.storedSum(wh, "g-" + topic),
+                "the stored offsets are batch 1's: nothing read after the failed batch was committed");
+        assertEquals(committed.get(0).loaded(), Db.scalar(wh, "SELECT COUNT(*) FROM " + away));
+
+        wh.withHandle(h -> h.execute("ALTER TABLE " + away + " RENAME TO events"));
+        StreamReport restarted = KafkaStream.from(KafkaTesting.consumer()).events(topic).group("g-" + topic)
+                .options(QUICK).into(wh).run();
+        assertEquals(lines.size() - first, restarted.read(), "the restart reads from batch 1's offsets on");
+        assertEquals(fileIngestOf(db.kind(), lines), KafkaTesting.events(wh));
+        assertEquals(lines.size(), KafkaStreamFaultTest.storedSum(wh, "g-" + topic));
     }
 
     @EachDatabase({DatabaseKind.DUCKDB})
