@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * number, fractional to the millisecond) under a key ending in {@code _seconds} ({@code median_duration_seconds},
  * {@code window_seconds}); fulfilment legs in days (keys ending in {@code _days}); rates and shares as fractions
  * (0.25, not 25); enum values in lower case ({@code product_view}, {@code month}, {@code monday}); absent values
- * ({@link Optional#empty()}) are left out.
+ * ({@link Optional#empty()}) are left out. These are the project's {@link JsonConventions}: the HTTP service writes
+ * each result record of its own routes the same way.
  *
  * <p>{@link Beta}: the parts and the JSON shape may still grow (new parts, new keys) while the HTTP service and the
  * dashboard are built on it; existing keys keep their meaning.

@@ -3,6 +3,7 @@ package dev.bookstore.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bookstore.metrics.JsonConventions;
 import dev.bookstore.ml.Recommendation;
 import dev.bookstore.ml.RecommendationBuffer;
 import dev.bookstore.ml.RecommendationQuery;
@@ -136,7 +137,7 @@ final class RecommendCommand implements Callable<Integer> {
                 n.put("rank", i + 1);
                 n.put("product_id", list.get(i).productId());
                 n.put("score", list.get(i).score());
-                n.put("source", source(list.get(i).source()));
+                n.put("source", JsonConventions.word(list.get(i).source())); // as the HTTP service writes it
             }
             try {
                 stdout.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(rows));

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * The dashboard page at {@code /}, its scripts (ECharts from its WebJar, bundled at build time: no CDN) and
- * {@code GET /report}, the library's {@link MetricsReport} of a range as its own JSON (snake_case keys, exact money;
- * see {@link MetricsReport#toJson()}): the page's KPI tiles are read from the reports of the range and of the
- * period of the same length before it. The page fetches every other panel from the API.
+ * {@code GET /report}, the library's {@link MetricsReport} of a range as its own JSON (see
+ * {@link MetricsReport#toJson()}; the service's one convention, {@link dev.bookstore.metrics.JsonConventions}): the
+ * page's KPI tiles are read from the reports of the range and of the period of the same length before it. The page
+ * fetches every other panel from the API.
  */
 final class DashboardRoutes implements Route.Set {
     /** The page's assets: name to class-path resource and content type. */
@@ -38,7 +39,7 @@ final class DashboardRoutes implements Route.Set {
                 Route.get("/", "dashboard", "the dashboard page (from and to: the range it opens with)",
                         List.of(MetricsRoutes.FROM.notRequired(), MetricsRoutes.TO.notRequired()), c -> page),
                 Route.get("/report", "metrics", "every question of a range in one value: the library's metrics "
-                        + "report (snake_case JSON; the dashboard's KPI tiles)", List.of(MetricsRoutes.FROM,
+                        + "report (the dashboard's KPI tiles)", List.of(MetricsRoutes.FROM,
                         MetricsRoutes.TO, REPORT_TOP, MetricsRoutes.GRAIN, MetricsRoutes.RANK_BY, MetricsRoutes.LEVEL),
                         c -> new Route.Reply(200, "application/json", backend.metrics().report(MetricsRoutes.range(c),
                                 MetricsReport.Options.defaults().withTop(c.get(REPORT_TOP)).withGrain(

@@ -31,11 +31,16 @@ final class DocsRoutes implements Route.Set {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "Bookstore Analytics service", "version", BookstoreService.version(),
-                "description", "Metrics, model scores and monitoring of a Bookstore Analytics warehouse. Days are "
-                        + "yyyy-MM-dd in the warehouse's reporting zone; money is a JSON number with two decimals "
-                        + "in the data's currency; durations are ISO-8601 (PT2M30S). Errors are JSON objects "
-                        + "{status, error, message, parameter?, valid?}: 400 bad parameter or body, 404 unknown id "
-                        + "or path, 405 wrong method, 413 body too large, 503 warehouse down or model not built."));
+                "description", "Metrics, model scores and monitoring of a Bookstore Analytics warehouse. One JSON "
+                        + "convention throughout, the same as the CLI's --json and /report: field names, query "
+                        + "parameters and enum values in lower-case snake_case (customer_id, gross_revenue, "
+                        + "product_view, item_knn; '-' is read as '_' in parameter values); durations as seconds "
+                        + "under a field ending in _seconds (window_seconds: 86400); days yyyy-MM-dd in the "
+                        + "warehouse's reporting zone, instants ISO-8601 UTC; money a plain JSON number in the "
+                        + "data's currency, exactly as computed; an absent value is a missing field. Errors are JSON "
+                        + "objects {status, error, message, parameter?, valid?}: 400 bad parameter or body, 404 "
+                        + "unknown id or path, 405 wrong method, 413 body too large, 503 warehouse down or model "
+                        + "not built."));
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Route r : routes) {
             @SuppressWarnings("unchecked")

@@ -53,7 +53,7 @@ final class Failures {
             return answer(503, "not_ready", e.getMessage(), "model", e.model, "train", e.train);
         }
         if (failure instanceof ApiError.TooLarge e) {
-            return answer(413, "too_large", e.getMessage(), "limitBytes", e.limit);
+            return answer(413, "too_large", e.getMessage(), "limit_bytes", e.limit);
         }
         if (failure instanceof JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "

@@ -81,12 +81,12 @@ public final class HtmlReport {
                 }
                 JsonNode lowStock = f.get("/metrics/low-stock?as_of=" + range.to() + "&top=10");
                 for (JsonNode p : lowStock.path("rows")) {
-                    f.get("/forecast?product_id=" + encode(p.get("productId").asText()) + "&as_of=" + range.to()
+                    f.get("/forecast?product_id=" + encode(p.get("product_id").asText()) + "&as_of=" + range.to()
                             + "&weeks=4");
                 }
                 JsonNode valuable = f.get("/metrics/lifetime-values?as_of=" + range.to() + "&top=20");
                 for (JsonNode c : valuable.path("rows")) {
-                    f.get("/predict/churn?customer_id=" + encode(c.get("customerId").asText()) + "&as_of="
+                    f.get("/predict/churn?customer_id=" + encode(c.get("customer_id").asText()) + "&as_of="
                             + range.to() + "&top=3");
                 }
             }

@@ -1,26 +1,19 @@
 package dev.bookstore.examples.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.bookstore.metrics.JsonConventions;
 
 /**
- * The service's one JSON mapper: records as objects of their components, {@code Optional} as the value or
- * absent, days as {@code yyyy-MM-dd}, instants as ISO-8601, durations as ISO-8601 ({@code PT2M30S}), money
- * ({@code BigDecimal}) as a plain JSON number with two decimals.
+ * The service's one JSON mapper, in the project's {@link JsonConventions} (the same as the CLI's {@code --json} and
+ * {@code GET /report}): snake_case field names, enum values in lower-case snake_case, durations as seconds under a
+ * {@code _seconds} field, days as {@code yyyy-MM-dd}, instants as ISO-8601, money ({@code BigDecimal}) as a plain
+ * JSON number, an empty {@code Optional} as an absent field. Request bodies are read strictly (no trailing tokens,
+ * no duplicate keys).
  */
 final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new Jdk8Module())
-            .addModule(new JavaTimeModule())
-            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+    static final ObjectMapper MAPPER = JsonConventions.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();

@@ -112,7 +112,7 @@ final class MetricsRoutes implements Route.Set {
                 question("revenue", "revenue and orders per period", range(GRAIN),
                         c -> m.revenue(range(c), c.get(GRAIN))),
                 question("average-order-value", "gross revenue / orders, to the penny", RANGE,
-                        c -> Map.of("range", range(c), "averageOrderValue",
+                        c -> Map.of("range", range(c), "average_order_value",
                                 m.averageOrderValue(range(c)))),
                 question("bestsellers", "the top products by revenue or units", range(TOP, RANK_BY, CATEGORY,
                         SUBCATEGORY),

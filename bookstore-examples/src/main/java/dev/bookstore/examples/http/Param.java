@@ -1,5 +1,6 @@
 package dev.bookstore.examples.http;
 
+import dev.bookstore.metrics.JsonConventions;
 import dev.bookstore.model.EventType;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -113,7 +114,10 @@ record Param<T>(String name, String description, boolean required, Optional<Stri
                 });
     }
 
-    /** One of an enum's constants by its lower-case name ({@code -} for {@code _}). */
+    /**
+     * One of an enum's constants by its lower-case snake_case name ({@link JsonConventions#word}: the same word the
+     * answers use); {@code -} is read as {@code _} ({@code item-knn} as {@code item_knn}), as before.
+     */
     static <E extends Enum<E>> Param<E> choice(String name, Class<E> type, E fallback, String description) {
         Map<String, E> byName = new LinkedHashMap<>();
         for (E e : type.getEnumConstants()) {
@@ -124,7 +128,7 @@ record Param<T>(String name, String description, boolean required, Optional<Stri
                 fallback == null ? schema("string", "enum", List.copyOf(byName.keySet()))
                         : schema("string", "enum", List.copyOf(byName.keySet()), "default", word(fallback)),
                 text -> {
-                    E e = byName.get(text.strip().toLowerCase(Locale.ROOT));
+                    E e = byName.get(text.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
                     if (e == null) {
                         throw new IllegalArgumentException("'" + text + "' is not " + valid);
                     }
@@ -168,9 +172,9 @@ record Param<T>(String name, String description, boolean required, Optional<Stri
                 });
     }
 
-    /** The parameter's word for an enum constant. */
+    /** The parameter's word for an enum constant: its lower-case snake_case name, as in the answers. */
     static String word(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return JsonConventions.word(e);
     }
 
     private static Map<String, Object> schema(String type, Object... more) {

@@ -34,7 +34,7 @@ final class RecommendRoutes implements Route.Set {
      *
      * @param customerId the customer, for {@code /recommend}
      * @param productId the product, for {@code /also-bought}
-     * @param method the method serving the list (co-occurrence, item-knn, als; also-bought: co-occurrence)
+     * @param method the method serving the list (co_occurrence, item_knn, als; also-bought: co_occurrence)
      * @param model the model file's fingerprint
      * @param trainedAsOf the last day of data the model learnt from
      * @param recommendations best first, each with its score and source

@@ -67,9 +67,9 @@
     return api('/metrics/revenue?' + range() + '&grain=' + state.grain).then(function (p) {
       if (failed(p)) { return; }
       chart('revenue-chart', { tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 60, right: 20 },
-        xAxis: { type: 'category', data: p.map(function (x) { return x.periodStart; }) },
+        xAxis: { type: 'category', data: p.map(function (x) { return x.period_start; }) },
         yAxis: [{ type: 'value', name: 'revenue' }, { type: 'value', name: 'orders' }],
-        series: [{ name: 'gross revenue', type: 'line', data: p.map(function (x) { return x.grossRevenue; }) },
+        series: [{ name: 'gross revenue', type: 'line', data: p.map(function (x) { return x.gross_revenue; }) },
           { name: 'orders', type: 'bar', yAxisIndex: 1, data: p.map(function (x) { return x.orders; }) }] });
     });
   }
@@ -98,11 +98,11 @@
       var name = function (r) { return level === 'product' ? r.title : level === 'subcategory' ? r.subcategory : r.category; };
       chart('category-chart', { tooltip: {}, grid: { left: 120, right: 20 }, xAxis: { type: 'value' },
         yAxis: { type: 'category', inverse: true, data: rows.map(name) },
-        series: [{ name: 'gross revenue', type: 'bar', data: rows.map(function (r) { return r.grossRevenue; }) }] });
+        series: [{ name: 'gross revenue', type: 'bar', data: rows.map(function (r) { return r.gross_revenue; }) }] });
       el('category-table').setAttribute('data-level', level);
       table('category-table', [{ t: level === 'product' ? 'book' : level }, { t: 'orders', num: 1 }, { t: 'gross revenue', num: 1 }],
-        rows.map(function (r) { return [name(r), count.format(r.orders), money.format(r.grossRevenue)]; }),
-        function (i) { return level === 'product' ? ' data-product="' + esc(rows[i].productId) + '"'
+        rows.map(function (r) { return [name(r), count.format(r.orders), money.format(r.gross_revenue)]; }),
+        function (i) { return level === 'product' ? ' data-product="' + esc(rows[i].product_id) + '"'
           : ' class="drill" data-name="' + esc(name(rows[i])) + '"'; });
     });
   }
@@ -110,8 +110,8 @@
     return api(booksPath()).then(function (rows) {
       if (failed(rows)) { return; }
       table('books-table', [{ t: '#' }, { t: 'title' }, { t: 'category' }, { t: 'subcategory' }, { t: 'units', num: 1 }, { t: 'gross revenue', num: 1 }],
-        rows.map(function (r, i) { return [i + 1, r.title, r.category, r.subcategory, count.format(r.units), money.format(r.grossRevenue)]; }),
-        function (i) { return ' data-product="' + esc(rows[i].productId) + '"'; });
+        rows.map(function (r, i) { return [i + 1, r.title, r.category, r.subcategory, count.format(r.units), money.format(r.gross_revenue)]; }),
+        function (i) { return ' data-product="' + esc(rows[i].product_id) + '"'; });
     });
   }
   function channels() {
@@ -119,17 +119,17 @@
       if (failed(rows)) { return; }
       chart('channel-chart', { tooltip: {}, legend: {}, grid: { left: 110, right: 20 }, xAxis: { type: 'value' },
         yAxis: { type: 'category', inverse: true, data: rows.map(function (r) { return r.channel; }) },
-        series: [{ name: 'gross revenue', type: 'bar', data: rows.map(function (r) { return r.grossRevenue; }) }] });
+        series: [{ name: 'gross revenue', type: 'bar', data: rows.map(function (r) { return r.gross_revenue; }) }] });
     });
   }
   function funnel() {
     return api('/metrics/funnel?' + range()).then(function (f) {
       if (failed(f)) { return; }
       chart('funnel-chart', { tooltip: {}, series: [{ type: 'funnel', sort: 'none', label: { formatter: '{b}: {c}' },
-        data: f.steps.map(function (s) { return { name: s.event.toLowerCase(), value: s.count }; }) }] });
+        data: f.steps.map(function (s) { return { name: s.event, value: s.count }; }) }] });
       table('funnel-table', [{ t: 'step' }, { t: 'count', num: 1 }, { t: 'from previous', num: 1 }, { t: 'drop-off', num: 1 }],
-        f.steps.map(function (s) { return [s.event.toLowerCase(), count.format(s.count),
-          (100 * s.conversionFromPrevious).toFixed(1) + ' %', count.format(s.dropOff)]; }));
+        f.steps.map(function (s) { return [s.event, count.format(s.count),
+          (100 * s.conversion_from_previous).toFixed(1) + ' %', count.format(s.drop_off)]; }));
     });
   }
   function active() {
@@ -137,9 +137,9 @@
       api('/metrics/rolling-active-customers?' + range() + '&window=7'),
       api('/metrics/rolling-active-customers?' + range() + '&window=30')]).then(function (a) {
       if (failed(a[0]) || failed(a[1]) || failed(a[2])) { return; }
-      var days = a[1].map(function (x) { return x.periodStart; });
+      var days = a[1].map(function (x) { return x.period_start; });
       var byDay = {};
-      a[0].forEach(function (x) { byDay[x.periodStart] = x.customers; });
+      a[0].forEach(function (x) { byDay[x.period_start] = x.customers; });
       chart('active-chart', { tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 60, right: 20 },
         xAxis: { type: 'category', data: days }, yAxis: { type: 'value' },
         series: [{ name: 'DAU', type: 'line', data: days.map(function (d) { return byDay[d] || 0; }) },
@@ -151,8 +151,8 @@
     return api('/metrics/retention?' + range()).then(function (c) {
       if (failed(c)) { return; }
       var months = 0, cells = [];
-      c.forEach(function (co, y) { co.points.forEach(function (p) { months = Math.max(months, p.monthsSince + 1);
-        cells.push([p.monthsSince, y, Math.round(1000 * p.rate) / 10]); }); });
+      c.forEach(function (co, y) { co.points.forEach(function (p) { months = Math.max(months, p.months_since + 1);
+        cells.push([p.months_since, y, Math.round(1000 * p.rate) / 10]); }); });
       chart('cohort-chart', { tooltip: {}, grid: { left: 70, right: 20, bottom: 60 },
         xAxis: { type: 'category', name: 'months since', data: Array.from({ length: months }, function (_, i) { return i; }) },
         yAxis: { type: 'category', inverse: true, data: c.map(function (co) { return co.cohort; }) },
@@ -166,19 +166,19 @@
       rows = rows.slice(0, 12);
       chart('geo-chart', { tooltip: {}, grid: { left: 130, right: 20 }, xAxis: { type: 'value' },
         yAxis: { type: 'category', inverse: true, data: rows.map(function (r) { return r.location; }) },
-        series: [{ name: 'gross revenue', type: 'bar', data: rows.map(function (r) { return r.grossRevenue; }) }] });
+        series: [{ name: 'gross revenue', type: 'bar', data: rows.map(function (r) { return r.gross_revenue; }) }] });
     });
   }
-  var DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+  var DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
   function peaks() {
     return api('/metrics/peak-times?' + range()).then(function (rows) {
       if (failed(rows)) { return; }
       var max = rows.reduce(function (m, r) { return Math.max(m, r.orders); }, 1);
       chart('peak-chart', { tooltip: {}, grid: { left: 90, right: 20, bottom: 60 },
         xAxis: { type: 'category', data: Array.from({ length: 24 }, function (_, i) { return i; }) },
-        yAxis: { type: 'category', data: DAYS.map(function (d) { return d.slice(0, 3); }) },
+        yAxis: { type: 'category', data: DAYS.map(function (d) { return d.charAt(0).toUpperCase() + d.slice(1, 3); }) },
         visualMap: { min: 0, max: max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
-        series: [{ type: 'heatmap', data: rows.map(function (r) { return [r.hour, DAYS.indexOf(r.dayOfWeek), r.orders]; }) }] });
+        series: [{ type: 'heatmap', data: rows.map(function (r) { return [r.hour, DAYS.indexOf(r.day_of_week), r.orders]; }) }] });
     });
   }
   /* low stock with the library's demand forecast of each product for the next four weeks */
@@ -186,18 +186,18 @@
   function stock() {
     return api('/metrics/low-stock?as_of=' + state.to + '&top=10').then(function (s) {
       if (failed(s)) { return; }
-      return Promise.all(s.rows.map(function (r) { return api(forecastPath(r.productId)); })).then(function (f) {
+      return Promise.all(s.rows.map(function (r) { return api(forecastPath(r.product_id)); })).then(function (f) {
         var missing = f.filter(failed);
         el('forecast-note').textContent = missing.length && missing[0].status === 503 ? 'forecast: ' + missing[0].message : '';
-        table('stock-table', [{ t: 'product' }, { t: 'title' }, { t: 'stock', num: 1 }, { t: 'sold (' + (s.rows[0] ? s.rows[0].velocityDays : 28) + ' d)', num: 1 },
+        table('stock-table', [{ t: 'product' }, { t: 'title' }, { t: 'stock', num: 1 }, { t: 'sold (' + (s.rows[0] ? s.rows[0].velocity_days : 28) + ' d)', num: 1 },
           { t: 'days of cover', num: 1 }, { t: 'forecast 4 wk', num: 1 }, { t: 'suggested order', num: 1 }],
           s.rows.map(function (r, i) {
             var ok = !failed(f[i]);
             var ahead = ok ? f[i].weeks.reduce(function (sum, w) { return sum + w.units; }, 0) : null;
-            return [r.productId, r.title, count.format(r.stock), count.format(r.unitsSold),
-              r.unitsSold > 0 ? (r.stock / (r.unitsSold / r.velocityDays)).toFixed(1) : '∞',
-              ok ? ahead.toFixed(1) : 'n/a', ok && f[i].reorder ? count.format(f[i].reorder.suggestedOrder) : '–']; }),
-          function (i) { return ' data-product="' + esc(s.rows[i].productId) + '"'
+            return [r.product_id, r.title, count.format(r.stock), count.format(r.units_sold),
+              r.units_sold > 0 ? (r.stock / (r.units_sold / r.velocity_days)).toFixed(1) : '∞',
+              ok ? ahead.toFixed(1) : 'n/a', ok && f[i].reorder ? count.format(f[i].reorder.suggested_order) : '–']; }),
+          function (i) { return ' data-product="' + esc(s.rows[i].product_id) + '"'
             + (failed(f[i]) ? '' : ' data-forecast="' + f[i].weeks.reduce(function (sum, w) { return sum + w.units; }, 0) + '"'); });
       });
     });
@@ -206,13 +206,13 @@
     return api('/metrics/lifetime-values?as_of=' + state.to + '&top=20').then(function (page) {
       if (failed(page)) { return; }
       return Promise.all(page.rows.map(function (c) {
-        return api('/predict/churn?customer_id=' + encodeURIComponent(c.customerId) + '&as_of=' + state.to + '&top=3');
+        return api('/predict/churn?customer_id=' + encodeURIComponent(c.customer_id) + '&as_of=' + state.to + '&top=3');
       })).then(function (scores) {
         var ok = scores.filter(function (s) { return !failed(s); });
         el('churn-note').textContent = ok.length ? '' : (scores[0] ? scores[0].message + (scores[0].train ? ' — train: ' + scores[0].train : '') : 'no customers');
         ok.sort(function (a, b) { return b.probability - a.probability; });
         table('churn-table', [{ t: 'customer' }, { t: 'churn probability', num: 1 }, { t: 'top features' }],
-          ok.slice(0, 10).map(function (s) { return [s.customerId, s.probability.toFixed(3), s.contributions.map(function (c) {
+          ok.slice(0, 10).map(function (s) { return [s.customer_id, s.probability.toFixed(3), s.contributions.map(function (c) {
             return c.feature + ' ' + (c.effect >= 0 ? '+' : '') + c.effect.toFixed(3); }).join(', ')]; }));
       });
     });
@@ -225,10 +225,10 @@
         table('rec-table', [{ t: 'product' }, { t: 'source' }], []);
         return;
       }
-      el('rec-result').textContent = 'for ' + r.customerId + ' (' + r.method + ', trained as of ' + r.trainedAsOf + ')';
+      el('rec-result').textContent = 'for ' + r.customer_id + ' (' + r.method + ', trained as of ' + r.trained_as_of + ')';
       table('rec-table', [{ t: '#' }, { t: 'product' }, { t: 'source' }],
-        r.recommendations.map(function (x, i) { return [i + 1, x.productId, x.source.toLowerCase().replace(/_/g, ' ')]; }),
-        function (i) { return ' data-product="' + esc(r.recommendations[i].productId) + '"'; });
+        r.recommendations.map(function (x, i) { return [i + 1, x.product_id, x.source.replace(/_/g, ' ')]; }),
+        function (i) { return ' data-product="' + esc(r.recommendations[i].product_id) + '"'; });
     });
   }
   function quality() {
@@ -246,12 +246,12 @@
     return api('/model-health').then(function (runs) {
       if (failed(runs)) { el('mh-summary').textContent = runs.message; return; }
       el('mh-summary').textContent = runs.length ? runs.length + ' stored checks; latest score PSI '
-        + runs[runs.length - 1].health.scorePsi.toFixed(4) : 'no stored checks (bookstore monitor stores one)';
+        + runs[runs.length - 1].health.score_psi.toFixed(4) : 'no stored checks (bookstore monitor stores one)';
       chart('mh-chart', { tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 50 },
-        xAxis: { type: 'category', data: runs.map(function (r) { return r.health.asOf; }) },
+        xAxis: { type: 'category', data: runs.map(function (r) { return r.health.as_of; }) },
         yAxis: [{ type: 'value', name: 'PSI' }, { type: 'value', name: 'AUC', min: 0.5, max: 1 }],
-        series: [{ name: 'score PSI', type: 'line', data: runs.map(function (r) { return r.health.scorePsi; }) },
-          { name: 'realised AUC', type: 'line', yAxisIndex: 1, data: runs.map(function (r) { return r.health.realisedAuc === undefined ? null : r.health.realisedAuc; }) }] });
+        series: [{ name: 'score PSI', type: 'line', data: runs.map(function (r) { return r.health.score_psi; }) },
+          { name: 'realised AUC', type: 'line', yAxisIndex: 1, data: runs.map(function (r) { return r.health.realised_auc === undefined ? null : r.health.realised_auc; }) }] });
     });
   }
 
@@ -273,7 +273,7 @@
       : params.get('from') && params.get('to') ? Promise.resolve({ from: params.get('from'), to: params.get('to') })
       : api('/metrics/revenue?from=' + iso(new Date(Date.now() - 3650 * 864e5)) + '&to=' + iso(new Date()) + '&grain=day').then(function (p) {
         if (failed(p) || !p.length) { var t = new Date(); return { from: iso(new Date(t - 89 * 864e5)), to: iso(t) }; }
-        var last = new Date(p[p.length - 1].periodStart + 'T00:00:00Z');
+        var last = new Date(p[p.length - 1].period_start + 'T00:00:00Z');
         return { from: iso(new Date(last - 89 * 864e5)), to: iso(last) };
       });
     init.then(function (r) {

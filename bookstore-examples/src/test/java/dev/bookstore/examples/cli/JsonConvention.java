@@ -13,20 +13,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The one JSON convention of every {@code --json} output: snake_case keys, durations as numbers of seconds (never
- * ISO-8601 text such as {@code PT24H}). Keys of maps keyed by data (rule names, ids) are exempt by name.
+ * The one JSON convention of every {@code --json} output and of the HTTP service's answers: snake_case keys,
+ * durations as numbers of seconds (never ISO-8601 text such as {@code PT24H}). Keys of maps keyed by data (rule
+ * names, sources, ids) are exempt by name.
  */
-final class JsonConvention {
+public final class JsonConvention {
     private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     private static final Pattern ISO_DURATION = Pattern.compile("-?P(\\d+D)?(T[\\d.HMS]+)?");
     /** Objects whose keys are values (rule names), not names. */
-    private static final Set<String> DATA_KEYED = Set.of("rejections_by_rule", "warnings_by_rule");
+    private static final Set<String> DATA_KEYED = Set.of("rejections_by_rule", "warnings_by_rule", "quarantine");
 
     private JsonConvention() {
     }
 
     /** Parses {@code json} and checks the convention on every key and value; returns the tree. */
-    static JsonNode check(String json) {
+    public static JsonNode check(String json) {
         try {
             JsonNode root = new ObjectMapper().readTree(json);
             walk(root, "$");

@@ -62,6 +62,8 @@ class RecommendCommandTest {
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(i + 1, rows.get(i).get("rank").asInt());
             assertFalse(rows.get(i).get("product_id").asText().equals("BOOK_1"));
+            assertTrue(rows.get(i).get("source").asText().matches("co_occurrence|item_knn|als|category_popularity"
+                    + "|popularity"), rows.get(i).toString());
         }
 
         BookstoreCliTest.Run asOf = BookstoreCliTest.run("recommend", "--db", db, "--models", models.toString(),

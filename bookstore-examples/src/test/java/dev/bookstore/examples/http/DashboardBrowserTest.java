@@ -130,13 +130,13 @@ class DashboardBrowserTest {
         List<Number> drawn = series("revenue-chart", 0);
         assertEquals(revenue.size(), drawn.size());
         for (int i = 0; i < drawn.size(); i++) {
-            assertEquals(revenue.get(i).get("grossRevenue").asDouble(), drawn.get(i).doubleValue(), 1e-9);
+            assertEquals(revenue.get(i).get("gross_revenue").asDouble(), drawn.get(i).doubleValue(), 1e-9);
         }
         JsonNode books = Http.get(base(), "/metrics/bestsellers?" + range + "&top=10").json();
         List<WebElement> rows = browser.findElements(By.cssSelector("#books-table tr[data-product]"));
         assertEquals(books.size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            assertEquals(books.get(i).get("productId").asText(), rows.get(i).getAttribute("data-product"));
+            assertEquals(books.get(i).get("product_id").asText(), rows.get(i).getAttribute("data-product"));
         }
         JsonNode funnel = Http.get(base(), "/metrics/funnel?" + range).json();
         List<Number> steps = new ArrayList<>();
@@ -147,6 +147,19 @@ class DashboardBrowserTest {
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(funnel.get("steps").get(i).get("count").asLong(), steps.get(i).longValue());
         }
+        assertEquals(List.of("product_view", "add_to_cart", "checkout", "purchase"), js("return echarts"
+                + ".getInstanceByDom(document.getElementById('funnel-chart')).getOption().series[0].data"
+                + ".map(function (d) { return d.name; })"), "the steps by the answer's event names");
+        // peak hours: each cell at its hour and day (Monday first), the API's lower-case day names
+        List<String> days = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+        List<String> expectedCells = new ArrayList<>();
+        for (JsonNode p : Http.get(base(), "/metrics/peak-times?" + range).json()) {
+            expectedCells.add(p.get("hour").asInt() + "," + days.indexOf(p.get("day_of_week").asText()) + ","
+                    + p.get("orders").asLong());
+        }
+        assertFalse(expectedCells.isEmpty());
+        assertEquals(expectedCells, js("return echarts.getInstanceByDom(document.getElementById('peak-chart'))"
+                + ".getOption().series[0].data.map(function (d) { return (d.value || d).join(','); })"));
         JsonNode quality = Http.get(base(), "/data-quality").json();
         assertEquals(quality.get("failing").asText(), browser.findElement(By.id("dq-summary"))
                 .getAttribute("data-failing"));
@@ -173,8 +186,10 @@ class DashboardBrowserTest {
         List<WebElement> shown = browser.findElements(By.cssSelector("#rec-table tr[data-product]"));
         assertEquals(recs.get("recommendations").size(), shown.size());
         for (int i = 0; i < shown.size(); i++) {
-            assertEquals(recs.get("recommendations").get(i).get("productId").asText(),
+            assertEquals(recs.get("recommendations").get(i).get("product_id").asText(),
                     shown.get(i).getAttribute("data-product"));
+            assertEquals(recs.get("recommendations").get(i).get("source").asText().replace('_', ' '),
+                    shown.get(i).findElements(By.tagName("td")).get(2).getText());
         }
     }
 
@@ -240,7 +255,7 @@ class DashboardBrowserTest {
         assertEquals(subBooks.size(), productRows.size(), "the third level lists the subcategory's books");
         assertTrue(browser.findElements(By.cssSelector("#category-table tr.drill")).isEmpty(), "books are the last level");
         for (int i = 0; i < productRows.size(); i++) {
-            assertEquals(subBooks.get(i).get("productId").asText(), productRows.get(i).getAttribute("data-product"));
+            assertEquals(subBooks.get(i).get("product_id").asText(), productRows.get(i).getAttribute("data-product"));
         }
         for (WebElement row : browser.findElements(By.cssSelector("#books-table tr[data-product]"))) {
             List<WebElement> cells = row.findElements(By.tagName("td"));

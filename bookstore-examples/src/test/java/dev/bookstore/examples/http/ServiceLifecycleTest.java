@@ -60,9 +60,9 @@ class ServiceLifecycleTest {
             assertEquals(200, Http.get(service.url(), "/predict/churn?customer_id=CUST_1").status());
 
             tamper(file);
-            JsonNode kept = waitFor(service.url(), h -> h.has("modelProblem"));
+            JsonNode kept = waitFor(service.url(), h -> h.has("model_problem"));
             assertEquals(first.fingerprint(), kept.get("models").get(0).get("fingerprint").asText(), kept.toString());
-            assertTrue(kept.get("modelProblem").asText().contains("churn.bsm"), kept.toString());
+            assertTrue(kept.get("model_problem").asText().contains("churn.bsm"), kept.toString());
             assertEquals(200, Http.get(service.url(), "/predict/churn?customer_id=CUST_1").status());
 
             ChurnModel second = ServedWarehouse.train(s.warehouse(), 12);
@@ -70,7 +70,7 @@ class ServiceLifecycleTest {
             ModelFile.write(second, file);
             JsonNode swapped = waitFor(service.url(), h -> h.get("models").get(0).get("fingerprint").asText()
                     .equals(second.fingerprint()));
-            assertFalse(swapped.has("modelProblem"), swapped.toString());
+            assertFalse(swapped.has("model_problem"), swapped.toString());
             JsonNode score = Http.get(service.url(), "/predict/churn?customer_id=CUST_1").json();
             assertEquals(second.fingerprint(), score.get("model").asText());
         }
@@ -101,8 +101,8 @@ class ServiceLifecycleTest {
             assertEquals(sha, served.json().get("model").asText());
 
             tamper(file);
-            JsonNode kept = waitFor(service.url(), h -> h.has("modelProblem"));
-            assertTrue(kept.get("modelProblem").asText().contains(ModelShelf.RECS_FILE), kept.toString());
+            JsonNode kept = waitFor(service.url(), h -> h.has("model_problem"));
+            assertTrue(kept.get("model_problem").asText().contains(ModelShelf.RECS_FILE), kept.toString());
             assertEquals(sha, kept.get("models").get(0).get("fingerprint").asText());
             assertEquals(sha, Http.get(service.url(), "/recommend?customer_id=CUST_1&k=3").json().get("model")
                     .asText());

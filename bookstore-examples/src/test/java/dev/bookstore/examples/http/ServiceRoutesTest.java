@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bookstore.examples.cli.JsonConvention;
 import dev.bookstore.metrics.BestsellerRanking;
 import dev.bookstore.metrics.DateRange;
 import dev.bookstore.metrics.Funnel;
@@ -79,7 +80,7 @@ class ServiceRoutesTest {
         Map<String, Supplier<Object>> expected = new LinkedHashMap<>();
         expected.put("/metrics/sales?" + RANGE, () -> m.sales(Q4));
         expected.put("/metrics/revenue?" + RANGE + "&grain=week", () -> m.revenue(Q4, Granularity.WEEK));
-        expected.put("/metrics/average-order-value?" + RANGE, () -> Map.of("range", Q4, "averageOrderValue",
+        expected.put("/metrics/average-order-value?" + RANGE, () -> Map.of("range", Q4, "average_order_value",
                 m.averageOrderValue(Q4)));
         expected.put("/metrics/bestsellers?" + RANGE + "&top=3&rank_by=units",
                 () -> m.bestsellers(Q4, 3, BestsellerRanking.UNITS));
@@ -117,6 +118,7 @@ class ServiceRoutesTest {
             assertEquals(200, a.status(), path + ": " + a.body());
             assertTrue(a.contentType().startsWith("application/json"), path + ": " + a.contentType());
             assertEquals(json(library.get()), a.json(), path);
+            JsonConvention.check(a.body());
         }));
         assertAll(checks);
         List<String> questions = s.service().routes().stream().filter(r -> r.startsWith("GET /metrics/")).toList();
@@ -136,7 +138,7 @@ class ServiceRoutesTest {
         JsonNode g = get.json();
         assertEquals(expected.probability(), g.get("probability").asDouble(), 1e-12);
         assertEquals(json(expected.contributions()), g.get("contributions"));
-        assertEquals(day.toString(), g.get("asOf").asText());
+        assertEquals(day.toString(), g.get("as_of").asText());
         assertEquals(model.fingerprint(), g.get("model").asText());
 
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -148,7 +150,7 @@ class ServiceRoutesTest {
         assertEquals(200, post.status(), post.body());
         assertEquals(expected.probability(), post.json().get("probability").asDouble(), 1e-12);
         assertEquals(g.get("contributions"), post.json().get("contributions"));
-        assertFalse(post.json().has("customerId"));
+        assertFalse(post.json().has("customer_id"));
     }
 
     @EachDatabase({DatabaseKind.DUCKDB, DatabaseKind.POSTGRESQL})
@@ -159,12 +161,12 @@ class ServiceRoutesTest {
 
         JsonNode health = Http.get(url, "/health").json();
         assertEquals("ok", health.get("status").asText(), health.toString());
-        assertEquals(wh.schemaVersion(), health.get("warehouse").get("schemaVersion").asInt());
+        assertEquals(wh.schemaVersion(), health.get("warehouse").get("schema_version").asInt());
         assertEquals(ModelFile.read(s.models().resolve(ModelShelf.CHURN_FILE)).fingerprint(),
                 health.get("models").get(0).get("fingerprint").asText());
         assertEquals("recommender", health.get("models").get(1).get("kind").asText(), health.toString());
         assertEquals(Recommender.read(s.models().resolve(ModelShelf.RECS_FILE)).metadata().trainAsOf().toString(),
-                health.get("models").get(1).get("trainedAsOf").asText());
+                health.get("models").get(1).get("trained_as_of").asText());
 
         JsonNode quality = Http.get(url, "/data-quality").json();
         assertTrue(quality.get("tests").size() > 10, quality.toString());
@@ -190,9 +192,9 @@ class ServiceRoutesTest {
         Http.Answer stored = Http.post(url, "/model-health?as_of=" + ServedWarehouse.TO, new byte[0]);
         assertEquals(200, stored.status(), stored.body());
         JsonNode history = Http.get(url, "/model-health").json();
-        assertEquals(stored.json().get("runId"), history.get(history.size() - 1).get("runId"));
-        assertEquals(stored.json().get("health").get("scorePsi"), history.get(history.size() - 1).get("health")
-                .get("scorePsi"));
+        assertEquals(stored.json().get("run_id"), history.get(history.size() - 1).get("run_id"));
+        assertEquals(stored.json().get("health").get("score_psi"), history.get(history.size() - 1).get("health")
+                .get("score_psi"));
 
         Segmentation seg = Segments.of(wh).asOf(LocalDate.parse(ServedWarehouse.TO));
         JsonNode segments = Http.get(url, "/segments?as_of=" + ServedWarehouse.TO + "&customer_id=CUST_1").json();
@@ -237,8 +239,8 @@ class ServiceRoutesTest {
         assertEquals(200, recommend.status(), recommend.body());
         assertEquals(json(recs.forCustomer(customer, RecommendationQuery.top(7))),
                 recommend.json().get("recommendations"));
-        assertEquals(customer, recommend.json().get("customerId").asText());
-        assertEquals(recs.metadata().trainAsOf().toString(), recommend.json().get("trainedAsOf").asText());
+        assertEquals(customer, recommend.json().get("customer_id").asText());
+        assertEquals(recs.metadata().trainAsOf().toString(), recommend.json().get("trained_as_of").asText());
         JsonNode diverse = Http.get(url, "/recommend" + q("customer_id", customer, "k", "6", "in_stock", "true",
                 "per_category", "2")).json();
         assertEquals(json(recs.forCustomer(customer, RecommendationQuery.top(6).excludingOutOfStock()
@@ -246,12 +248,12 @@ class ServiceRoutesTest {
         JsonNode fallback = Http.get(url, "/recommend" + q("customer_id", customer)).json();
         assertEquals(10, fallback.get("recommendations").size(), "k defaults to 10");
 
-        String product = recommend.json().get("recommendations").get(0).get("productId").asText();
+        String product = recommend.json().get("recommendations").get(0).get("product_id").asText();
         Http.Answer also = Http.get(url, "/also-bought" + q("product_id", product, "k", "5"));
         assertEquals(200, also.status(), also.body());
         assertEquals(json(recs.alsoBought(product, 5)), also.json().get("recommendations"));
-        assertEquals(product, also.json().get("productId").asText());
-        assertFalse(also.json().has("customerId"));
+        assertEquals(product, also.json().get("product_id").asText());
+        assertFalse(also.json().has("customer_id"));
 
         // CLV: the stored run's values equal the library's values fitted again here
         RfmSummary summary = Clv.summary(wh, ServedWarehouse.AS_OF);
@@ -261,13 +263,13 @@ class ServiceRoutesTest {
             Http.Answer a = Http.get(url, "/clv" + q("customer_id", v.customerId()));
             assertEquals(200, a.status(), a.body());
             JsonNode c = a.json();
-            assertEquals(v.customerId(), c.get("customerId").asText());
-            assertEquals(ServedWarehouse.AS_OF.toString(), c.get("asOf").asText());
+            assertEquals(v.customerId(), c.get("customer_id").asText());
+            assertEquals(ServedWarehouse.AS_OF.toString(), c.get("as_of").asText());
             assertEquals(v.clv(), c.get("clv").asDouble(), 1e-9 * Math.max(1, Math.abs(v.clv())));
-            assertEquals(v.probabilityAlive(), c.get("probabilityAlive").asDouble(), 1e-9);
-            assertEquals(v.expectedPurchases(), c.get("expectedPurchases").asDouble(), 1e-9);
-            assertEquals(v.expectedSpend(), c.get("expectedSpend").asDouble(), 1e-9 * Math.max(1, v.expectedSpend()));
-            assertEquals(52, c.get("horizonWeeks").asInt());
+            assertEquals(v.probabilityAlive(), c.get("probability_alive").asDouble(), 1e-9);
+            assertEquals(v.expectedPurchases(), c.get("expected_purchases").asDouble(), 1e-9);
+            assertEquals(v.expectedSpend(), c.get("expected_spend").asDouble(), 1e-9 * Math.max(1, v.expectedSpend()));
+            assertEquals(52, c.get("horizon_weeks").asInt());
             assertEquals(clv.preferred().key(), c.get("model").asText());
         }
 
@@ -281,7 +283,7 @@ class ServiceRoutesTest {
         assertEquals(json(products.forecasts().stream().filter(w -> w.series().equals(series)).toList()),
                 forecast.json().get("weeks"));
         assertEquals(4, forecast.json().get("weeks").size());
-        assertEquals(products.lastWeekStart().toString(), forecast.json().get("lastWeekStart").asText());
+        assertEquals(products.lastWeekStart().toString(), forecast.json().get("last_week_start").asText());
         java.util.Optional<DemandForecast.Reorder> expectedReorder = products.reorders().stream()
                 .filter(o -> o.productId().equals(series)).findFirst();
         assertEquals(expectedReorder.isPresent(), forecast.json().has("reorder"), forecast.body());
@@ -302,13 +304,68 @@ class ServiceRoutesTest {
         LocalDate lastOrder = wh.withHandle(h -> h.createQuery("SELECT MAX(order_date) FROM "
                 + wh.table(Layer.MARTS, "fct_orders")).mapTo(LocalDate.class).one());
         JsonNode byDefault = Http.get(url, "/forecast" + q("category", category)).json();
-        assertEquals(lastOrder.toString(), byDefault.get("asOf").asText(), "as_of defaults to the latest order day");
+        assertEquals(lastOrder.toString(), byDefault.get("as_of").asText(), "as_of defaults to the latest order day");
 
         String prometheus = Http.get(url, "/prometheus").body();
         for (String model : List.of("recommender", "forecast")) {
             assertTrue(prometheus.matches("(?s).*bookstore_predictions_total\\{model=\"" + model + "\"} [1-9].*"),
                     model + ": " + prometheus);
         }
+    }
+
+    /**
+     * One JSON convention on every route, the CLI's {@code --json} and {@code /report}'s: snake_case names, enum
+     * values in lower-case snake_case, durations as seconds; a metric reads the same in its route and in the report.
+     */
+    @EachDatabase({DatabaseKind.DUCKDB})
+    void everyAnswerFollowsTheReportsJsonConvention(DatabaseKind kind) throws Exception {
+        ServedWarehouse s = ServedWarehouse.on(kind);
+        String url = s.service().url();
+        Metrics m = Metrics.on(s.warehouse(), MetricsOptions.defaults().withoutCache());
+
+        JsonNode report = Http.get(url, "/report?" + RANGE).json();
+        JsonNode sales = JsonConvention.check(Http.get(url, "/metrics/sales?" + RANGE).body());
+        assertEquals(report.get("sales"), sales, "the same record, the same JSON");
+        assertEquals(0, m.sales(Q4).grossRevenue().compareTo(new java.math.BigDecimal(sales.get("gross_revenue")
+                .asText())), sales.toString());
+        assertEquals(0, m.averageOrderValue(Q4).orElseThrow().compareTo(new java.math.BigDecimal(
+                sales.get("average_order_value").asText())), sales.toString());
+        assertEquals(report.get("conversion"), Http.get(url, "/metrics/conversion?" + RANGE).json());
+
+        JsonNode funnel = JsonConvention.check(Http.get(url, "/metrics/funnel?" + RANGE
+                + "&steps=product_view,add_to_cart,purchase&within=2h&ordering=strict&scope=user").body());
+        assertEquals(7200, funnel.get("funnel").get("window_seconds").asLong(), funnel.toString());
+        assertFalse(funnel.get("funnel").has("window"));
+        assertEquals("strict", funnel.get("funnel").get("ordering").asText());
+        assertEquals("user", funnel.get("funnel").get("scope").asText());
+        assertEquals("product_view", funnel.get("steps").get(0).get("event").asText());
+        assertEquals("add_to_cart", funnel.get("steps").get(1).get("event").asText());
+
+        Recommender recs = Recommender.read(s.models().resolve(ModelShelf.RECS_FILE));
+        String customer = recs.customersWithHistory().get(0);
+        JsonNode recommend = JsonConvention.check(Http.get(url, "/recommend" + q("customer_id", customer, "k", "5"))
+                .body());
+        assertEquals(recs.method().name().toLowerCase(java.util.Locale.ROOT), recommend.get("method").asText());
+        List<dev.bookstore.ml.Recommendation> expected = recs.forCustomer(customer, RecommendationQuery.top(5));
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).source().name().toLowerCase(java.util.Locale.ROOT),
+                    recommend.get("recommendations").get(i).get("source").asText());
+        }
+        assertEquals("co_occurrence", Http.get(url, "/also-bought" + q("product_id", expected.get(0).productId()))
+                .json().get("method").asText());
+
+        for (String path : List.of("/health", "/predict/churn?customer_id=CUST_1&top=3", "/clv?customer_id=CUST_1",
+                "/segments?as_of=" + ServedWarehouse.TO, "/forecast?category=" + URLEncoder.encode(
+                        m.revenueByCategory(Q4).get(0).category(), StandardCharsets.UTF_8), "/data-quality",
+                "/model-health", "/metrics/sessions?" + RANGE, "/metrics/peak-times?" + RANGE)) {
+            Http.Answer a = Http.get(url, path);
+            assertEquals(200, a.status(), path + ": " + a.body());
+            JsonConvention.check(a.body());
+        }
+        JsonNode tooLarge = Http.post(url, "/predict/churn", new byte[ChurnRoutes.BODY_LIMIT + 1]).json();
+        assertEquals(ChurnRoutes.BODY_LIMIT, tooLarge.get("limit_bytes").asInt(), tooLarge.toString());
+        JsonNode bad = JsonConvention.check(Http.get(url, "/predict/churn?customer_id=CUST_1&as_of=yesterday").body());
+        assertEquals("as_of", bad.get("parameter").asText());
     }
 
     @EachDatabase({DatabaseKind.DUCKDB, DatabaseKind.POSTGRESQL})
@@ -324,7 +381,7 @@ class ServiceRoutesTest {
         assertFalse(expected.isEmpty());
         assertEquals(expected.size(), books.size());
         for (int i = 0; i < books.size(); i++) {
-            assertEquals(expected.get(i).productId(), books.get(i).get("productId").asText());
+            assertEquals(expected.get(i).productId(), books.get(i).get("product_id").asText());
             assertEquals(top.subcategory(), books.get(i).get("subcategory").asText());
         }
     }
