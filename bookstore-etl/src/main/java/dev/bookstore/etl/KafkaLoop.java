@@ -515,13 +515,12 @@ final class KafkaLoop implements ConsumerRebalanceListener {
      * stays exact. Attempts are tracked in {@link #attempts} (load id → the records of one kind and their next
      * offsets).
      */
-    private boolean ownEarlierCommit() {
-        Map<TopicPartition, StreamOffsets.Position> positions;
-        try {
-            positions = StreamOffsets.read(wh, group);
-        } catch (RuntimeException e) {
+    private boolean ownEarlierCommit() throws InterruptedException {
+        Optional<Map<TopicPartition, StreamOffsets.Position>> read = retried(() -> StreamOffsets.read(wh, group));
+        if (read.isEmpty()) {
             return false;
         }
+        Map<TopicPartition, StreamOffsets.Position> positions = read.get();
         boolean any = false;
         for (Attempt a : attempts.values()) {
             boolean ours = a.next().entrySet().stream().allMatch(e -> {
@@ -529,8 +528,13 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                 return p != null && p.next() == e.getValue() && a.loadId().equals(p.loadId());
             });
             if (ours) {
-                long loadedRows = countByLoad(a.kind().table(), a.loadId());
-                long quarantined = countByLoad(a.kind().quarantineTable(), a.loadId());
+                Optional<long[]> counts = retried(() -> new long[] {countByLoad(a.kind().table(), a.loadId()),
+                        countByLoad(a.kind().quarantineTable(), a.loadId())});
+                if (counts.isEmpty()) {
+                    continue; // committed, but not countable now: the report undercounts it (logged by retried)
+                }
+                long loadedRows = counts.get()[0];
+                long quarantined = counts.get()[1];
                 long n = a.records().size();
                 LOG.info("stream {}: the commit of load {} ({} records) had reached the warehouse; counted", group,
                         a.loadId(), n);
@@ -543,6 +547,28 @@ final class KafkaLoop implements ConsumerRebalanceListener {
         }
         attempts.clear();
         return any;
+    }
+
+    /**
+     * {@code query} after a fence, while the database may still be failing (the cause of the lost acknowledgement):
+     * retried on database failures until {@link StreamOptions#databaseRetry()}; empty if it kept failing.
+     */
+    private <T> Optional<T> retried(java.util.function.Supplier<T> query) throws InterruptedException {
+        long deadline = System.nanoTime() + options.databaseRetry().toNanos();
+        for (long backoff = 100; ; backoff = Math.min(backoff * 2, 2_000)) {
+            try {
+                return Optional.of(query.get());
+            } catch (RuntimeException e) {
+                if (!databaseFailure(e) || System.nanoTime() > deadline) {
+                    LOG.warn("stream {}: after a fence, the warehouse's offsets could not be read ({}): a batch whose "
+                            + "commit reached it may be missing from this run's report", group, e.getMessage());
+                    return Optional.empty();
+                }
+                LOG.warn("stream {}: reading the warehouse's offsets after a fence failed ({}); retrying in {} ms",
+                        group, e.getMessage(), backoff);
+                Thread.sleep(backoff);
+            }
+        }
     }
 
     private long countByLoad(String table, String loadId) {
