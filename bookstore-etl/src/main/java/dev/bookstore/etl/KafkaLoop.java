@@ -438,8 +438,7 @@ final class KafkaLoop implements ConsumerRebalanceListener {
      * {@link StreamOptions#databaseRetry()}; returns whether it was committed or fenced, or throws.
      */
     private Written write(List<ConsumerRecord<byte[], byte[]>> records) throws InterruptedException {
-        long deadline = System.nanoTime() + options.databaseRetry().toNanos();
-        long backoff = 100;
+        Backoff backoff = new Backoff(options.databaseRetry());
         try {
             while (!records.isEmpty()) {
                 try {
@@ -457,15 +456,14 @@ final class KafkaLoop implements ConsumerRebalanceListener {
                     if (!databaseFailure(e)) {
                         throw e;
                     }
-                    if (System.nanoTime() > deadline) {
+                    if (backoff.expired()) {
                         throw e instanceof BookstoreException b ? b.withContext("stream " + group + ": the database "
                                 + "failed for longer than " + options.databaseRetry() + "; the batches before were "
                                 + "committed, this one was rolled back") : new WarehouseException(e.getMessage(), e);
                     }
                     LOG.warn("stream {}: writing a batch of {} records failed ({}); retrying in {} ms",
-                            group, records.size(), e.getMessage(), backoff);
-                    Thread.sleep(backoff);
-                    backoff = Math.min(backoff * 2, 2_000);
+                            group, records.size(), e.getMessage(), backoff.next());
+                    backoff.pause();
                 }
             }
             return Written.COMMITTED;
@@ -554,20 +552,44 @@ final class KafkaLoop implements ConsumerRebalanceListener {
      * retried on database failures until {@link StreamOptions#databaseRetry()}; empty if it kept failing.
      */
     private <T> Optional<T> retried(java.util.function.Supplier<T> query) throws InterruptedException {
-        long deadline = System.nanoTime() + options.databaseRetry().toNanos();
-        for (long backoff = 100; ; backoff = Math.min(backoff * 2, 2_000)) {
+        Backoff backoff = new Backoff(options.databaseRetry());
+        while (true) {
             try {
                 return Optional.of(query.get());
             } catch (RuntimeException e) {
-                if (!databaseFailure(e) || System.nanoTime() > deadline) {
+                if (!databaseFailure(e) || backoff.expired()) {
                     LOG.warn("stream {}: after a fence, the warehouse's offsets could not be read ({}): a batch whose "
                             + "commit reached it may be missing from this run's report", group, e.getMessage());
                     return Optional.empty();
                 }
                 LOG.warn("stream {}: reading the warehouse's offsets after a fence failed ({}); retrying in {} ms",
-                        group, e.getMessage(), backoff);
-                Thread.sleep(backoff);
+                        group, e.getMessage(), backoff.next());
+                backoff.pause();
             }
+        }
+    }
+
+    /** The database retry policy: pauses of 100 ms doubling up to 2 s, until {@code limit} has passed. */
+    private static final class Backoff {
+        private final long deadline;
+        private long next = 100;
+
+        Backoff(Duration limit) {
+            this.deadline = System.nanoTime() + limit.toNanos();
+        }
+
+        boolean expired() {
+            return System.nanoTime() > deadline;
+        }
+
+        /** The next pause in milliseconds. */
+        long next() {
+            return next;
+        }
+
+        void pause() throws InterruptedException {
+            Thread.sleep(next);
+            next = Math.min(next * 2, 2_000);
         }
     }
 
